@@ -1,0 +1,337 @@
+"""Client overhead: calls per second through our client vs raw httpx + json.loads.
+
+Every client asks the same fixed-response server (bench/fixed_server.py) on the server
+core, for the same request, from this process on the load core. Raw httpx is what a
+user would write instead of our client: the request, a status check and `json.loads`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import (
+    AbstractAsyncContextManager,
+    AbstractContextManager,
+    asynccontextmanager,
+    contextmanager,
+)
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from bench import processes, wrk
+from bench.hotspots import Hotspots
+from bench.report import Ratio, Section, command_block, table
+from bench.rounds import alternating, median, spread
+from bench.samples import campaign_body
+from carecycle_client import AsyncCareCycle, AuthenticatedClient, CareCycle
+from carecycle_client.api.campaigns import get_campaign
+from carecycle_client.api.customers import update_customer_campaign_status
+from carecycle_client.models import (
+    CustomerCampaignStatus,
+    GetCampaignResponse,
+    UpdateCustomerCampaignStatusRequest,
+    UpdateCustomerCampaignStatusResponse,
+)
+from carecycle_client.types import Response
+
+# The fixed server checks nothing: any id and key do.
+CAMPAIGN_ID = UUID("497f6eca-6276-4993-bfeb-53cbbbba6f08")
+CUSTOMER_ID = UUID("87d8e330-2878-4742-a86f-dbbb3bf522ac")
+KEY = "cc_bench_placeholder"
+CONCURRENCY = 8
+GET, PATCH = "GET campaign", "PATCH status"
+RAW, GENERATED, FACADE = "raw httpx", "generated functions", "CareCycle facade"
+
+
+class UnexpectedAnswer(Exception):
+    """The server answered something else than the call expects: the numbers would lie."""
+
+
+def fixed_server_command(port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "bench.fixed_server:app",
+        "--host",
+        processes.HOST,
+        "--port",
+        str(port),
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--no-access-log",
+        "--lifespan",
+        "off",
+        "--log-level",
+        "warning",
+    ]
+
+
+# Each client's calls, written the way its users would write them.
+
+_GET_PATH = f"/v2/campaigns/{CAMPAIGN_ID}"
+_GET_PARAMS = {"includeClient": "true"}
+_PATCH_PATH = "/v2/customers/campaign-status"
+_PATCH_BODY = {
+    "customerId": str(CUSTOMER_ID),
+    "campaignId": str(CAMPAIGN_ID),
+    "status": "completed",
+}
+_STATUS_UPDATE = UpdateCustomerCampaignStatusRequest(
+    customer_id=CUSTOMER_ID, campaign_id=CAMPAIGN_ID, status=CustomerCampaignStatus.COMPLETED
+)
+_CAPACITY_MIX = wrk.Mix(
+    (
+        (5, wrk.Request("GET", f"{_GET_PATH}?includeClient=true", KEY)),
+        (3, wrk.Request("PATCH", _PATCH_PATH, KEY, json.dumps(_PATCH_BODY))),
+    )
+)
+
+SyncCalls = dict[str, Callable[[], object]]
+AsyncCalls = dict[str, Callable[[], Awaitable[object]]]
+
+
+def _decoded(response: httpx.Response) -> Any:
+    if response.status_code != 200:
+        raise UnexpectedAnswer(response.status_code)
+    return json.loads(response.content)
+
+
+async def _decoded_async(response: Awaitable[httpx.Response]) -> Any:
+    return _decoded(await response)
+
+
+def _parsed(response: Response[Any], model: type) -> object:
+    if not isinstance(response.parsed, model):
+        raise UnexpectedAnswer(response.parsed)
+    return response.parsed
+
+
+async def _parsed_async(response: Awaitable[Response[Any]], model: type) -> object:
+    return _parsed(await response, model)
+
+
+@contextmanager
+def _raw(base_url: str) -> Iterator[SyncCalls]:
+    with httpx.Client(base_url=base_url, headers={"x-api-key": KEY}) as http:
+        yield {
+            GET: lambda: _decoded(http.get(_GET_PATH, params=_GET_PARAMS)),
+            PATCH: lambda: _decoded(http.patch(_PATCH_PATH, json=_PATCH_BODY)),
+        }
+
+
+@asynccontextmanager
+async def _raw_async(base_url: str) -> AsyncIterator[AsyncCalls]:
+    async with httpx.AsyncClient(base_url=base_url, headers={"x-api-key": KEY}) as http:
+        yield {
+            GET: lambda: _decoded_async(http.get(_GET_PATH, params=_GET_PARAMS)),
+            PATCH: lambda: _decoded_async(http.patch(_PATCH_PATH, json=_PATCH_BODY)),
+        }
+
+
+@contextmanager
+def _generated(base_url: str) -> Iterator[SyncCalls]:
+    with AuthenticatedClient(base_url=base_url, token=KEY) as client:
+        yield {
+            GET: lambda: _parsed(
+                get_campaign.sync_detailed(CAMPAIGN_ID, client=client, include_client=True),
+                GetCampaignResponse,
+            ),
+            PATCH: lambda: _parsed(
+                update_customer_campaign_status.sync_detailed(client=client, body=_STATUS_UPDATE),
+                UpdateCustomerCampaignStatusResponse,
+            ),
+        }
+
+
+@asynccontextmanager
+async def _generated_async(base_url: str) -> AsyncIterator[AsyncCalls]:
+    async with AuthenticatedClient(base_url=base_url, token=KEY) as client:
+        yield {
+            GET: lambda: _parsed_async(
+                get_campaign.asyncio_detailed(CAMPAIGN_ID, client=client, include_client=True),
+                GetCampaignResponse,
+            ),
+            PATCH: lambda: _parsed_async(
+                update_customer_campaign_status.asyncio_detailed(
+                    client=client, body=_STATUS_UPDATE
+                ),
+                UpdateCustomerCampaignStatusResponse,
+            ),
+        }
+
+
+# The facade returns the parsed model or raises: it needs no check of its own.
+
+
+@contextmanager
+def _facade(base_url: str) -> Iterator[SyncCalls]:
+    with CareCycle(KEY, base_url=base_url) as carecycle:
+        yield {
+            GET: lambda: carecycle.campaigns.get(CAMPAIGN_ID, include_client=True),
+            PATCH: lambda: carecycle.customers.update_campaign_status(
+                customer_id=CUSTOMER_ID, campaign_id=CAMPAIGN_ID, status="completed"
+            ),
+        }
+
+
+@asynccontextmanager
+async def _facade_async(base_url: str) -> AsyncIterator[AsyncCalls]:
+    async with AsyncCareCycle(KEY, base_url=base_url) as carecycle:
+        yield {
+            GET: lambda: carecycle.campaigns.get(CAMPAIGN_ID, include_client=True),
+            PATCH: lambda: carecycle.customers.update_campaign_status(
+                customer_id=CUSTOMER_ID, campaign_id=CAMPAIGN_ID, status="completed"
+            ),
+        }
+
+
+CLIENTS: dict[str, Callable[[str], AbstractContextManager[SyncCalls]]] = {
+    RAW: _raw,
+    GENERATED: _generated,
+    FACADE: _facade,
+}
+ASYNC_CLIENTS: dict[str, Callable[[str], AbstractAsyncContextManager[AsyncCalls]]] = {
+    RAW: _raw_async,
+    GENERATED: _generated_async,
+    FACADE: _facade_async,
+}
+
+
+@dataclass(frozen=True)
+class Workload:
+    calls: int
+    warmup_calls: int
+
+    def sync_rate(
+        self,
+        client: Callable[[str], AbstractContextManager[SyncCalls]],
+        base_url: str,
+        operation: str,
+    ) -> float:
+        """Calls per second, one after the other, on a new client after warm-up calls."""
+        with client(base_url) as calls:
+            call = calls[operation]
+            for _ in range(self.warmup_calls):
+                call()
+            start = time.perf_counter()
+            for _ in range(self.calls):
+                call()
+            return self.calls / (time.perf_counter() - start)
+
+    def async_rate(
+        self,
+        client: Callable[[str], AbstractAsyncContextManager[AsyncCalls]],
+        base_url: str,
+        operation: str,
+    ) -> float:
+        """Calls per second with CONCURRENCY calls in flight, as an async user would run them."""
+
+        async def wave(call: Callable[[], Awaitable[object]], calls: int) -> None:
+            async def caller() -> None:
+                for _ in range(calls // CONCURRENCY):
+                    await call()
+
+            await asyncio.gather(*(caller() for _ in range(CONCURRENCY)))
+
+        async def rate() -> float:
+            async with client(base_url) as calls:
+                await wave(calls[operation], self.warmup_calls)
+                start = time.perf_counter()
+                await wave(calls[operation], self.calls)
+                return self.calls // CONCURRENCY * CONCURRENCY / (time.perf_counter() - start)
+
+        return asyncio.run(rate())
+
+
+def _contenders(base_url: str, workload: Workload) -> dict[str, dict[str, Callable[[], float]]]:
+    """For each call and mode, a measurement of each client."""
+    modes: dict[str, dict[str, Callable[[], float]]] = {}
+    for operation in (GET, PATCH):
+        modes[f"{operation}, sync"] = {
+            name: partial(workload.sync_rate, client, base_url, operation)
+            for name, client in CLIENTS.items()
+        }
+        modes[f"{operation}, async, {CONCURRENCY} in flight"] = {
+            name: partial(workload.async_rate, client, base_url, operation)
+            for name, client in ASYNC_CLIENTS.items()
+        }
+    return modes
+
+
+def measure(*, rounds: int, workload: Workload, load: wrk.Load, log_dir: Path) -> Section:
+    port = processes.free_port()
+    server = fixed_server_command(port)
+    base_url = f"http://{processes.HOST}:{port}"
+    rows: list[list[str]] = []
+    ratios: list[Ratio] = []
+    with processes.serving(server, port=port, log=log_dir / "fixed-server.log"):
+        # What the server can answer, to show that the client, not the server, is the limit.
+        capacity = wrk.run(load, base_url, _CAPACITY_MIX)
+        for mode, contenders in _contenders(base_url, workload).items():
+            rates = alternating(contenders, rounds)
+            raw = median(rates[RAW])
+            row = [mode, f"{raw:,.0f} ({spread(rates[RAW])})"]
+            for name in (GENERATED, FACADE):
+                ours = median(rates[name])
+                row += [f"{ours:,.0f} ({spread(rates[name])})", f"{ours / raw:.2f}"]
+                ratios.append(Ratio(f"client: {name} / raw httpx, {mode}", ours / raw, 0.9))
+            rows.append(row)
+        with _facade(base_url) as facade:
+            for _ in range(workload.warmup_calls):
+                facade[GET]()
+            hotspots = Hotspots.of(facade[GET], workload.calls // 2)
+    headers = ["call", f"{RAW} (calls/s)"]
+    for name in (GENERATED, FACADE):
+        headers += [f"{name} (calls/s)", f"{name} / raw"]
+    body = f"""
+Calls per second of {workload.calls} calls per round: median of {rounds} alternating rounds
+(raw httpx, generated functions, facade, and again), each round on a new client after
+{workload.warmup_calls} warm-up calls; ± is half the range of the rounds.
+
+- **raw httpx**: `httpx.Client` / `httpx.AsyncClient` sending the same request with the
+  key header, checking the status and running `json.loads` on the body.
+- **generated functions**: `get_campaign.sync_detailed` / `asyncio_detailed` (and the
+  same of `update_customer_campaign_status`) with an `AuthenticatedClient`, checking that
+  `parsed` is the success model.
+- **CareCycle facade**: `CareCycle` / `AsyncCareCycle`, `campaigns.get(...)` and
+  `customers.update_campaign_status(...)`, which return the success model or raise.
+
+Both of ours go through the client's retry loop (no retry happens: every answer is 200),
+authentication, logging and model parsing. The async rows keep {CONCURRENCY} calls in
+flight on one client, as an async user would.
+
+{table(headers, rows)}
+The server is a fixed-response server (`bench/fixed_server.py`: uvicorn with httptools
+and uvloop, no access log) on core {processes.SERVER_CPU}, answering the seed examples of
+openapi.yaml (the GET body is {len(campaign_body()):,} bytes) to any request. The clients
+run on core {processes.LOAD_CPU}. It was chosen over the mock because it answers far
+faster than one Python client asks — under wrk (five GETs to three PATCHes, the load
+shape of measurement 1) it answered {capacity.requests_per_second:,.0f} requests/s — so
+the client is the bottleneck, and the mock's own variance (validation, SQLite, rate
+limiting) does not blur a ratio that is about the client only.
+
+{command_block([" ".join(processes.pinned(server, str(processes.SERVER_CPU)))])}
+### Where the facade's time goes
+
+cProfile of {workload.calls // 2} sync `campaigns.get` calls of the facade against the same
+server, after {workload.warmup_calls} warm-up calls; shares of the profiled time
+(`bench/hotspots.py` says what cProfile inflates).
+
+Functions of the client package, with what they call:
+
+{table(["function (file)", "share"], hotspots.rows(hotspots.cumulative, "carecycle_client/"))}
+All functions, by their own time:
+
+{table(["function (file)", "share"], hotspots.rows(hotspots.own))}"""
+    return Section("2. Client overhead", body, ratios)

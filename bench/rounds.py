@@ -1,0 +1,32 @@
+"""Side by side: every contender measured in alternating rounds, compared by medians.
+
+Alternating (A, B, A, B, ...) spreads whatever else the machine does over both
+contenders alike; the median drops the odd disturbed round.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def alternating(contenders: Mapping[str, Callable[[], T]], rounds: int) -> dict[str, list[T]]:
+    """Measure every contender once per round, in turn; each measurement warms up itself."""
+    results: dict[str, list[T]] = {name: [] for name in contenders}
+    for _ in range(rounds):
+        for name, measure in contenders.items():
+            results[name].append(measure())
+    return results
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def spread(values: list[float]) -> str:
+    """The range of the rounds, relative to their median: how far one round can be trusted."""
+    middle = median(values)
+    return f"±{(max(values) - min(values)) / 2 / middle:.0%}" if middle else "n/a"

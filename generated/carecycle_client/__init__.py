@@ -1,0 +1,50 @@
+"""A client library for the careCycle API.
+
+    from carecycle_client import CareCycle
+
+    with CareCycle() as carecycle:  # the key from CARECYCLE_API_KEY
+        campaign = carecycle.campaigns.get(campaign_id, include_client=True).campaign
+
+`CareCycle` and `AsyncCareCycle` return models and raise the typed errors of `errors`;
+the generated functions in `api` take an `AuthenticatedClient` and return `Response`s.
+"""
+
+from .api import AsyncCareCycle, CareCycle
+from .client import AuthenticatedClient, Client
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CareCycleError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnexpectedStatus,
+    UnprocessableEntityError,
+)
+
+__all__ = (
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncCareCycle",
+    "AuthenticatedClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "CareCycle",
+    "CareCycleError",
+    "Client",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnexpectedStatus",
+    "UnprocessableEntityError",
+)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, JsonObject, Unset, parse_any, parse_bool
+
+T = TypeVar("T", bound="CampaignFeatures")
+
+
+@_attrs_define
+class CampaignFeatures:
+    """Features enabled for the campaign.
+
+    Attributes:
+        transfers (bool | Unset):
+        appointments (bool | Unset):
+        inquiries (bool | Unset):
+        check_plan (bool | Unset):
+    """
+
+    transfers: bool | Unset = UNSET
+    appointments: bool | Unset = UNSET
+    inquiries: bool | Unset = UNSET
+    check_plan: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        transfers = self.transfers
+
+        appointments = self.appointments
+
+        inquiries = self.inquiries
+
+        check_plan = self.check_plan
+
+        field_dict: dict[str, Any] = {}
+        if transfers is not UNSET:
+            field_dict["transfers"] = transfers
+        if appointments is not UNSET:
+            field_dict["appointments"] = appointments
+        if inquiries is not UNSET:
+            field_dict["inquiries"] = inquiries
+        if check_plan is not UNSET:
+            field_dict["checkPlan"] = check_plan
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a CampaignFeatures from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        fields = JsonObject(src_dict)
+        campaign_features = cls(
+            transfers=fields.optional("transfers", parse_bool),
+            appointments=fields.optional("appointments", parse_bool),
+            inquiries=fields.optional("inquiries", parse_bool),
+            check_plan=fields.optional("checkPlan", parse_bool),
+        )
+        campaign_features.additional_properties = fields.remaining(parse_any)
+        return campaign_features
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,17 @@
+from ..types import OpenStrEnum
+
+
+class CampaignStatus(OpenStrEnum):
+    """Status of a campaign. The page shows `draft` only; the eight values are the
+    filter values of careCycle's "List Campaigns" page.
+
+    A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
+
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    DRAFT = "draft"
+    INACTIVE = "inactive"
+    PAUSED = "paused"
+    TESTING = "testing"

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, JsonObject, Unset, parse_any, parse_str, parse_uuid
+
+T = TypeVar("T", bound="ClientInfo")
+
+
+@_attrs_define
+class ClientInfo:
+    """The authenticated client (organisation); present when `includeClient` is true.
+
+    Attributes:
+        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        sms_company_name (str | Unset):
+    """
+
+    id: UUID
+    sms_company_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        sms_company_name = self.sms_company_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict["id"] = id
+        if sms_company_name is not UNSET:
+            field_dict["smsCompanyName"] = sms_company_name
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a ClientInfo from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        fields = JsonObject(src_dict)
+        client_info = cls(
+            id=fields.required("id", parse_uuid),
+            sms_company_name=fields.optional("smsCompanyName", parse_str),
+        )
+        client_info.additional_properties = fields.remaining(parse_any)
+        return client_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, JsonObject, Unset, parse_any, parse_float
+
+if TYPE_CHECKING:
+    from ..models.status_counts import StatusCounts
+
+
+T = TypeVar("T", bound="CustomerStats")
+
+
+@_attrs_define
+class CustomerStats:
+    """Counts of the campaign's customer enrollments and calls.
+
+    Attributes:
+        total (float | Unset): Number of customers enrolled (`0` on the page marks a plain number).
+        total_calls (float | Unset):
+        today_calls (float | Unset):
+        status_counts (StatusCounts | Unset): Number of enrollments in each status. The page lists eight of the nine
+            customer
+            campaign statuses (`awaiting_call` is missing); counts of other statuses may
+            appear as further properties (`x-carecycle-source: inferred`).
+    """
+
+    total: float | Unset = UNSET
+    total_calls: float | Unset = UNSET
+    today_calls: float | Unset = UNSET
+    status_counts: StatusCounts | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.total
+
+        total_calls = self.total_calls
+
+        today_calls = self.today_calls
+
+        status_counts: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status_counts, Unset):
+            status_counts = self.status_counts.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        if total is not UNSET:
+            field_dict["total"] = total
+        if total_calls is not UNSET:
+            field_dict["totalCalls"] = total_calls
+        if today_calls is not UNSET:
+            field_dict["todayCalls"] = today_calls
+        if status_counts is not UNSET:
+            field_dict["statusCounts"] = status_counts
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a CustomerStats from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        from ..models.status_counts import StatusCounts  # noqa: PLC0415
+
+        fields = JsonObject(src_dict)
+        customer_stats = cls(
+            total=fields.optional("total", parse_float),
+            total_calls=fields.optional("totalCalls", parse_float),
+            today_calls=fields.optional("todayCalls", parse_float),
+            status_counts=fields.optional("statusCounts", StatusCounts.from_dict),
+        )
+        customer_stats.additional_properties = fields.remaining(parse_any)
+        return customer_stats
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

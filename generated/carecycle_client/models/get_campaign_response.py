@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import JsonObject, list_of, parse_any
+
+if TYPE_CHECKING:
+    from ..models.campaign import Campaign
+
+
+T = TypeVar("T", bound="GetCampaignResponse")
+
+
+@_attrs_define
+class GetCampaignResponse:
+    """Both properties are required (inferred).
+
+    Attributes:
+        campaign (Campaign): A campaign. Which properties are always present is not documented; `id`, `name`
+            and `status` are required here (inferred), every other property is optional.
+            `client` is present when `includeClient` is true.
+        assistants (list[Any]): Assistants of the campaign. The page shows an empty list; the item shape is not
+            documented.
+    """
+
+    campaign: Campaign
+    assistants: list[Any]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        campaign = self.campaign.to_dict()
+
+        assistants = self.assistants
+
+        field_dict: dict[str, Any] = {}
+        field_dict["campaign"] = campaign
+        field_dict["assistants"] = assistants
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a GetCampaignResponse from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        from ..models.campaign import Campaign  # noqa: PLC0415
+
+        fields = JsonObject(src_dict)
+        get_campaign_response = cls(
+            campaign=fields.required("campaign", Campaign.from_dict),
+            assistants=fields.required("assistants", list_of(parse_any)),
+        )
+        get_campaign_response.additional_properties = fields.remaining(parse_any)
+        return get_campaign_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

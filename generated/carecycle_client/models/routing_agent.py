@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    UNSET,
+    JsonObject,
+    Unset,
+    format_datetime,
+    one_of,
+    parse_any,
+    parse_bool,
+    parse_datetime,
+    parse_int,
+    parse_none,
+    parse_str,
+    parse_uuid,
+)
+
+if TYPE_CHECKING:
+    from ..models.member import Member
+
+
+T = TypeVar("T", bound="RoutingAgent")
+
+
+@_attrs_define
+class RoutingAgent:
+    """A team member who can take transferred calls.
+
+    Attributes:
+        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
+            render the type,
+            a date, of this nested property. An ISO 8601 string is expected.
+        updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
+            render the type,
+            a date, of this nested property. An ISO 8601 string is expected.
+        routing_config_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        member_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        group_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        priority (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
+        weight (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
+        last_call_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
+            render the type,
+            a date, of this nested property. An ISO 8601 string is expected.
+        is_active (bool | Unset):
+        skills (str | Unset):
+        member (Member | Unset): A member of the client organisation.
+    """
+
+    id: UUID
+    created_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    routing_config_id: UUID | Unset = UNSET
+    member_id: UUID | Unset = UNSET
+    group_id: UUID | Unset = UNSET
+    priority: int | Unset = UNSET
+    weight: int | Unset = UNSET
+    last_call_at: datetime.datetime | None | Unset = UNSET
+    is_active: bool | Unset = UNSET
+    skills: str | Unset = UNSET
+    member: Member | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = format_datetime(self.created_at)
+        else:
+            created_at = self.created_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = format_datetime(self.updated_at)
+        else:
+            updated_at = self.updated_at
+
+        routing_config_id: str | Unset = UNSET
+        if not isinstance(self.routing_config_id, Unset):
+            routing_config_id = str(self.routing_config_id)
+
+        member_id: str | Unset = UNSET
+        if not isinstance(self.member_id, Unset):
+            member_id = str(self.member_id)
+
+        group_id: str | Unset = UNSET
+        if not isinstance(self.group_id, Unset):
+            group_id = str(self.group_id)
+
+        priority = self.priority
+
+        weight = self.weight
+
+        last_call_at: None | str | Unset
+        if isinstance(self.last_call_at, Unset):
+            last_call_at = UNSET
+        elif isinstance(self.last_call_at, datetime.datetime):
+            last_call_at = format_datetime(self.last_call_at)
+        else:
+            last_call_at = self.last_call_at
+
+        is_active = self.is_active
+
+        skills = self.skills
+
+        member: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.member, Unset):
+            member = self.member.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict["id"] = id
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
+        if routing_config_id is not UNSET:
+            field_dict["routingConfigId"] = routing_config_id
+        if member_id is not UNSET:
+            field_dict["memberId"] = member_id
+        if group_id is not UNSET:
+            field_dict["groupId"] = group_id
+        if priority is not UNSET:
+            field_dict["priority"] = priority
+        if weight is not UNSET:
+            field_dict["weight"] = weight
+        if last_call_at is not UNSET:
+            field_dict["lastCallAt"] = last_call_at
+        if is_active is not UNSET:
+            field_dict["isActive"] = is_active
+        if skills is not UNSET:
+            field_dict["skills"] = skills
+        if member is not UNSET:
+            field_dict["member"] = member
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a RoutingAgent from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        from ..models.member import Member  # noqa: PLC0415
+
+        fields = JsonObject(src_dict)
+        routing_agent = cls(
+            id=fields.required("id", parse_uuid),
+            created_at=fields.optional("createdAt", one_of(parse_datetime, parse_none)),
+            updated_at=fields.optional("updatedAt", one_of(parse_datetime, parse_none)),
+            routing_config_id=fields.optional("routingConfigId", parse_uuid),
+            member_id=fields.optional("memberId", parse_uuid),
+            group_id=fields.optional("groupId", parse_uuid),
+            priority=fields.optional("priority", parse_int),
+            weight=fields.optional("weight", parse_int),
+            last_call_at=fields.optional("lastCallAt", one_of(parse_datetime, parse_none)),
+            is_active=fields.optional("isActive", parse_bool),
+            skills=fields.optional("skills", parse_str),
+            member=fields.optional("member", Member.from_dict),
+        )
+        routing_agent.additional_properties = fields.remaining(parse_any)
+        return routing_agent
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

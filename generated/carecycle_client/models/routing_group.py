@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    UNSET,
+    JsonObject,
+    Unset,
+    format_datetime,
+    list_of,
+    one_of,
+    parse_any,
+    parse_bool,
+    parse_datetime,
+    parse_int,
+    parse_none,
+    parse_str,
+    parse_uuid,
+)
+
+if TYPE_CHECKING:
+    from ..models.routing_agent import RoutingAgent
+
+
+T = TypeVar("T", bound="RoutingGroup")
+
+
+@_attrs_define
+class RoutingGroup:
+    """A group of agents, for grouped routing.
+
+    Attributes:
+        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
+            render the type,
+            a date, of this nested property. An ISO 8601 string is expected.
+        updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
+            render the type,
+            a date, of this nested property. An ISO 8601 string is expected.
+        routing_config_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        name (str | Unset):
+        description (str | Unset):
+        routing_type (str | Unset): Routing strategy. The page shows `linear` only; the tokens of the Round Robin and
+            Grouped modes the docs describe are unknown, so this is a plain string.
+        priority (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
+        is_active (bool | Unset):
+        agents (list[RoutingAgent] | Unset):
+    """
+
+    id: UUID
+    created_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    routing_config_id: UUID | Unset = UNSET
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    routing_type: str | Unset = UNSET
+    priority: int | Unset = UNSET
+    is_active: bool | Unset = UNSET
+    agents: list[RoutingAgent] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = format_datetime(self.created_at)
+        else:
+            created_at = self.created_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = format_datetime(self.updated_at)
+        else:
+            updated_at = self.updated_at
+
+        routing_config_id: str | Unset = UNSET
+        if not isinstance(self.routing_config_id, Unset):
+            routing_config_id = str(self.routing_config_id)
+
+        name = self.name
+
+        description = self.description
+
+        routing_type = self.routing_type
+
+        priority = self.priority
+
+        is_active = self.is_active
+
+        agents: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.agents, Unset):
+            agents = []
+            for agents_item_data in self.agents:
+                agents_item = agents_item_data.to_dict()
+                agents.append(agents_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict["id"] = id
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
+        if routing_config_id is not UNSET:
+            field_dict["routingConfigId"] = routing_config_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if routing_type is not UNSET:
+            field_dict["routingType"] = routing_type
+        if priority is not UNSET:
+            field_dict["priority"] = priority
+        if is_active is not UNSET:
+            field_dict["isActive"] = is_active
+        if agents is not UNSET:
+            field_dict["agents"] = agents
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a RoutingGroup from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        from ..models.routing_agent import RoutingAgent  # noqa: PLC0415
+
+        fields = JsonObject(src_dict)
+        routing_group = cls(
+            id=fields.required("id", parse_uuid),
+            created_at=fields.optional("createdAt", one_of(parse_datetime, parse_none)),
+            updated_at=fields.optional("updatedAt", one_of(parse_datetime, parse_none)),
+            routing_config_id=fields.optional("routingConfigId", parse_uuid),
+            name=fields.optional("name", parse_str),
+            description=fields.optional("description", parse_str),
+            routing_type=fields.optional("routingType", parse_str),
+            priority=fields.optional("priority", parse_int),
+            is_active=fields.optional("isActive", parse_bool),
+            agents=fields.optional("agents", list_of(RoutingAgent.from_dict)),
+        )
+        routing_group.additional_properties = fields.remaining(parse_any)
+        return routing_group
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

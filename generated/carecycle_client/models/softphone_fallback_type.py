@@ -1,0 +1,10 @@
+from ..types import OpenStrEnum
+
+
+class SoftphoneFallbackType(OpenStrEnum):
+    """Fallback when no softphone agent answers (transfer-config pages).
+
+    A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
+
+    APPOINTMENT_BOOKING = "appointment_booking"
+    PHONE_NUMBER = "phone_number"

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, JsonObject, Unset, parse_float
+
+T = TypeVar("T", bound="StatusCounts")
+
+
+@_attrs_define
+class StatusCounts:
+    """Number of enrollments in each status. The page lists eight of the nine customer
+    campaign statuses (`awaiting_call` is missing); counts of other statuses may
+    appear as further properties (`x-carecycle-source: inferred`).
+
+        Attributes:
+            expired (float | Unset):
+            failed (float | Unset):
+            pending (float | Unset):
+            completed (float | Unset):
+            exceeded_max_calls (float | Unset):
+            in_progress (float | Unset):
+            cancelled (float | Unset):
+            skipped (float | Unset):
+    """
+
+    expired: float | Unset = UNSET
+    failed: float | Unset = UNSET
+    pending: float | Unset = UNSET
+    completed: float | Unset = UNSET
+    exceeded_max_calls: float | Unset = UNSET
+    in_progress: float | Unset = UNSET
+    cancelled: float | Unset = UNSET
+    skipped: float | Unset = UNSET
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        expired = self.expired
+
+        failed = self.failed
+
+        pending = self.pending
+
+        completed = self.completed
+
+        exceeded_max_calls = self.exceeded_max_calls
+
+        in_progress = self.in_progress
+
+        cancelled = self.cancelled
+
+        skipped = self.skipped
+
+        field_dict: dict[str, Any] = {}
+        if expired is not UNSET:
+            field_dict["expired"] = expired
+        if failed is not UNSET:
+            field_dict["failed"] = failed
+        if pending is not UNSET:
+            field_dict["pending"] = pending
+        if completed is not UNSET:
+            field_dict["completed"] = completed
+        if exceeded_max_calls is not UNSET:
+            field_dict["exceeded_max_calls"] = exceeded_max_calls
+        if in_progress is not UNSET:
+            field_dict["in_progress"] = in_progress
+        if cancelled is not UNSET:
+            field_dict["cancelled"] = cancelled
+        if skipped is not UNSET:
+            field_dict["skipped"] = skipped
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a StatusCounts from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        fields = JsonObject(src_dict)
+        status_counts = cls(
+            expired=fields.optional("expired", parse_float),
+            failed=fields.optional("failed", parse_float),
+            pending=fields.optional("pending", parse_float),
+            completed=fields.optional("completed", parse_float),
+            exceeded_max_calls=fields.optional("exceeded_max_calls", parse_float),
+            in_progress=fields.optional("in_progress", parse_float),
+            cancelled=fields.optional("cancelled", parse_float),
+            skipped=fields.optional("skipped", parse_float),
+        )
+        status_counts.additional_properties = fields.remaining(parse_float)
+        return status_counts
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> float:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: float) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, JsonObject, Unset, parse_any, parse_str
+
+T = TypeVar("T", bound="SuccessCondition")
+
+
+@_attrs_define
+class SuccessCondition:
+    """A condition on the ping's response that makes the transfer go ahead.
+
+    Attributes:
+        field (str | Unset):
+        operator (str | Unset): The page shows `equals` only; other values are not documented.
+        value (str | Unset):
+    """
+
+    field: str | Unset = UNSET
+    operator: str | Unset = UNSET
+    value: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field = self.field
+
+        operator = self.operator
+
+        value = self.value
+
+        field_dict: dict[str, Any] = {}
+        if field is not UNSET:
+            field_dict["field"] = field
+        if operator is not UNSET:
+            field_dict["operator"] = operator
+        if value is not UNSET:
+            field_dict["value"] = value
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a SuccessCondition from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        fields = JsonObject(src_dict)
+        success_condition = cls(
+            field=fields.optional("field", parse_str),
+            operator=fields.optional("operator", parse_str),
+            value=fields.optional("value", parse_str),
+        )
+        success_condition.additional_properties = fields.remaining(parse_any)
+        return success_condition
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

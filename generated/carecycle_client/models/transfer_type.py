@@ -1,0 +1,12 @@
+from ..types import OpenStrEnum
+
+
+class TransferType(OpenStrEnum):
+    """How a call is transferred (transfer-config pages).
+
+    A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
+
+    DIRECT = "direct"
+    DYNAMIC = "dynamic"
+    SIP = "sip"
+    SOFTPHONE = "softphone"

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.customer_campaign_status import CustomerCampaignStatus
+from ..types import JsonObject, enum_parser, parse_any, parse_uuid
+
+T = TypeVar("T", bound="UpdateCustomerCampaignStatusRequest")
+
+
+@_attrs_define
+class UpdateCustomerCampaignStatusRequest:
+    """All three properties are required (inferred: the page's example sends all three,
+    and none has a default). Unknown properties are ignored, as zod objects do.
+
+        Attributes:
+            customer_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+            campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+            status (CustomerCampaignStatus): Status of a customer's enrollment in a campaign, in the page's order.
+    """
+
+    customer_id: UUID
+    campaign_id: UUID
+    status: CustomerCampaignStatus
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_id = str(self.customer_id)
+
+        campaign_id = str(self.campaign_id)
+
+        status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict["customerId"] = customer_id
+        field_dict["campaignId"] = campaign_id
+        field_dict["status"] = status
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a UpdateCustomerCampaignStatusRequest from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        fields = JsonObject(src_dict)
+        update_customer_campaign_status_request = cls(
+            customer_id=fields.required("customerId", parse_uuid),
+            campaign_id=fields.required("campaignId", parse_uuid),
+            status=fields.required("status", enum_parser(CustomerCampaignStatus)),
+        )
+        update_customer_campaign_status_request.additional_properties = fields.remaining(parse_any)
+        return update_customer_campaign_status_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import JsonObject, list_of, parse_any, parse_str
+
+if TYPE_CHECKING:
+    from ..models.validation_issue import ValidationIssue
+
+
+T = TypeVar("T", bound="ValidationErrorBody")
+
+
+@_attrs_define
+class ValidationErrorBody:
+    """The body of a 422 response.
+
+    Attributes:
+        message (str):
+        code (str): `VALIDATION_ERROR` (the page shows this value where the other bodies show "string").
+        errors (list[ValidationIssue]):
+    """
+
+    message: str
+    code: str
+    errors: list[ValidationIssue]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        code = self.code
+
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item = errors_item_data.to_dict()
+            errors.append(errors_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict["message"] = message
+        field_dict["code"] = code
+        field_dict["errors"] = errors
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a ValidationErrorBody from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        from ..models.validation_issue import ValidationIssue  # noqa: PLC0415
+
+        fields = JsonObject(src_dict)
+        validation_error_body = cls(
+            message=fields.required("message", parse_str),
+            code=fields.required("code", parse_str),
+            errors=fields.required("errors", list_of(ValidationIssue.from_dict)),
+        )
+        validation_error_body.additional_properties = fields.remaining(parse_any)
+        return validation_error_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, JsonObject, Unset, list_of, parse_any, parse_str
+
+T = TypeVar("T", bound="ValidationIssue")
+
+
+@_attrs_define
+class ValidationIssue:
+    """One problem with the request, in zod's issue format. `path`, `message` and
+    `code` are present in every zod issue; `expected` and `received` only in some
+    (`x-carecycle-source: inferred`).
+
+        Attributes:
+            path (list[str]): Where in the request the problem is, as a list of keys.
+            message (str):
+            code (str): The zod issue code, for example `invalid_type`, `invalid_format`, `invalid_value`.
+            expected (str | Unset):
+            received (str | Unset):
+    """
+
+    path: list[str]
+    message: str
+    code: str
+    expected: str | Unset = UNSET
+    received: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        path = self.path
+
+        message = self.message
+
+        code = self.code
+
+        expected = self.expected
+
+        received = self.received
+
+        field_dict: dict[str, Any] = {}
+        field_dict["path"] = path
+        field_dict["message"] = message
+        if expected is not UNSET:
+            field_dict["expected"] = expected
+        if received is not UNSET:
+            field_dict["received"] = received
+        field_dict["code"] = code
+        for prop_name, prop in self.additional_properties.items():
+            field_dict.setdefault(prop_name, prop)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Read a ValidationIssue from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        fields = JsonObject(src_dict)
+        validation_issue = cls(
+            path=fields.required("path", list_of(parse_str)),
+            message=fields.required("message", parse_str),
+            code=fields.required("code", parse_str),
+            expected=fields.optional("expected", parse_str),
+            received=fields.optional("received", parse_str),
+        )
+        validation_issue.additional_properties = fields.remaining(parse_any)
+        return validation_issue
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

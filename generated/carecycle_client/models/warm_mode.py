@@ -1,0 +1,10 @@
+from ..types import OpenStrEnum
+
+
+class WarmMode(OpenStrEnum):
+    """What happens on a warm transfer (transfer-config pages).
+
+    A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
+
+    IMMEDIATE_SUMMARY = "immediate-summary"
+    WAIT_FOR_OPERATOR = "wait-for-operator"

@@ -1,0 +1,101 @@
+"""The spec's two operations, on the data set and the enrollment store."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.responses import Response
+
+from carecycle_mock.auth import Principal
+from carecycle_mock.data import Dataset
+from carecycle_mock.enrollments import EnrollmentStore
+from carecycle_mock.errors import ErrorCode, bad_request, not_found
+from carecycle_mock.responses import JsonResponse
+
+# "Only terminal statuses (completed, failed) are allowed": the PATCH description.
+TERMINAL_STATUSES = ("completed", "failed")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A request's checked inputs: path and query parameters decoded, body parsed."""
+
+    path: Mapping[str, Any]
+    query: Mapping[str, Any]
+    body: Any
+
+
+Handler = Callable[[Inputs, Principal], Awaitable[Response]]
+
+
+class CampaignApi:
+    def __init__(
+        self, dataset: Dataset, enrollments: EnrollmentStore, statuses: Sequence[str]
+    ) -> None:
+        self._dataset = dataset
+        self._enrollments = enrollments
+        self._statuses = tuple(statuses)
+
+    def handlers(self) -> dict[str, Handler]:
+        """Handlers by operationId."""
+        return {
+            "getCampaign": self.get_campaign,
+            "updateCustomerCampaignStatus": self.update_customer_campaign_status,
+        }
+
+    async def get_campaign(self, inputs: Inputs, principal: Principal) -> Response:
+        """The seeded campaign, with statistics counted from the enrollments as they are now."""
+        campaign = self._dataset.campaign(
+            inputs.path["campaignId"].lower(), principal.organisation_id
+        )
+        if campaign is None:
+            raise not_found("Campaign not found")
+        counts = self._enrollments.status_counts(campaign.id)
+        document = dict(campaign.document)
+        document["customerStats"] = {
+            **document.get("customerStats", {}),
+            "total": sum(counts.values()),
+            "statusCounts": {status: counts[status] for status in self._statuses},
+        }
+        document.pop("client", None)
+        if inputs.query.get("includeClient"):
+            organisation = self._dataset.organisation(principal.organisation_id)
+            document["client"] = {
+                "id": organisation.id,
+                "smsCompanyName": organisation.sms_company_name,
+            }
+        return JsonResponse({"campaign": document, "assistants": []})
+
+    async def update_customer_campaign_status(
+        self, inputs: Inputs, principal: Principal
+    ) -> Response:
+        """Set an enrollment's status; the rule on terminal statuses comes before any lookup."""
+        # UUIDs compare case-insensitively (the spec's pattern admits both cases).
+        customer_id, campaign_id, status = (
+            inputs.body["customerId"].lower(),
+            inputs.body["campaignId"].lower(),
+            inputs.body["status"],
+        )
+        if status not in TERMINAL_STATUSES:
+            raise bad_request(
+                ErrorCode.STATUS_NOT_TERMINAL,
+                "Only terminal statuses (completed, failed) are allowed",
+            )
+        if self._dataset.campaign(campaign_id, principal.organisation_id) is None:
+            raise not_found("Campaign not found")
+        if self._dataset.customer(customer_id, principal.organisation_id) is None:
+            raise not_found("Customer not found")
+        changed = await self._enrollments.set_status(customer_id, campaign_id, status)
+        if changed is None:
+            raise not_found("Customer is not enrolled in this campaign")
+        enrollment_id, previous_status = changed
+        return JsonResponse(
+            {
+                "success": True,
+                "previousStatus": previous_status,
+                "newStatus": status,
+                "customerCampaignId": enrollment_id,
+            }
+        )

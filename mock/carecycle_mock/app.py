@@ -1,0 +1,210 @@
+"""The mock's ASGI application: every path of openapi.yaml, plus `/_mock` controls.
+
+A request to the API passes these steps in order; the first that objects answers:
+
+1. Route: a path the spec does not have, or a method it does not declare for the
+   path, is 404 NOT_FOUND (as careCycle's own router answers).
+2. The request is counted for its key (`GET /_mock/requests`).
+3. Fault plan: an injected status, drop or delay, if a plan says so.
+4. Auth: no key 401; a key that is unknown or lacks the `cc_` prefix 401; a key
+   without the operation's permission (`read` for GET, `write` otherwise) 403.
+5. Rate limit of the key: 429 with `retryAfter`.
+6. Input: a body that is not JSON, too large, empty or of another media type 400;
+   then path, query and body against the spec's schemas, all issues at once, 422.
+7. Business rules (see api.py): 400 STATUS_NOT_TERMINAL, 404 for what the key's
+   organisation does not have.
+
+Auth comes before input checks so that a caller without a valid key learns nothing
+about the API, and the rate limit counts every authenticated request, valid or not.
+An exception nothing expected is answered 500 INTERNAL_ERROR with the documented body.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import unquote
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from carecycle_mock.admin import admin_routes
+from carecycle_mock.api import CampaignApi, Handler, Inputs
+from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.body import read_json_body
+from carecycle_mock.config import MockConfig
+from carecycle_mock.data import READ, WRITE
+from carecycle_mock.errors import (
+    ApiError,
+    forbidden,
+    internal_error,
+    not_found,
+    validation_failed,
+)
+from carecycle_mock.faults import ConnectionDropped, injected_response
+from carecycle_mock.spec import HTTP_METHODS, Operation
+from carecycle_mock.state import MockState
+
+access_log = logging.getLogger("carecycle_mock.access")
+ANY_METHOD = [method.upper() for method in HTTP_METHODS]
+_ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
+_KEY_LIKE = re.compile(r"cc_[^\s/?&#;,]*", re.IGNORECASE)
+
+
+def create_app(
+    config: MockConfig | None = None, *, clock: Callable[[], float] = time.time
+) -> Starlette:
+    """A mock server application; `clock` is the rate limiter's time source."""
+    return build_app(MockState(config or MockConfig(), clock=clock))
+
+
+def build_app(state: MockState) -> Starlette:
+    handlers = CampaignApi(
+        state.dataset, state.enrollments, state.spec.component("CustomerCampaignStatus")["enum"]
+    ).handlers()
+    # Every method reaches the endpoint, which answers those the spec lacks itself.
+    routes: list[BaseRoute] = [
+        Route(
+            path,
+            _endpoint(state, {op.method: op for op in operations}, handlers),
+            methods=ANY_METHOD,
+        )
+        for path, operations in _by_path(state.spec.operations).items()
+    ]
+    if state.config.admin:
+        routes.append(Mount("/_mock", routes=admin_routes(state)))
+
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(AccessLog)],
+        exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+    )
+    app.router.redirect_slashes = False
+    app.state.mock = state
+    return app
+
+
+def _by_path(operations: tuple[Operation, ...]) -> dict[str, list[Operation]]:
+    grouped: dict[str, list[Operation]] = defaultdict(list)
+    for operation in operations:
+        grouped[operation.path].append(operation)
+    return grouped
+
+
+def _endpoint(
+    state: MockState, operations: dict[str, Operation], handlers: dict[str, Handler]
+) -> Callable[[Request], Awaitable[Response]]:
+    missing = {op.operation_id for op in operations.values()} - set(handlers)
+    if missing:
+        raise RuntimeError(f"the mock has no handler for operations {sorted(missing)}")
+
+    async def endpoint(request: Request) -> Response:
+        operation = operations.get(request.method)
+        # `%2F` is not a `/` (RFC 3986), though the decoded path Starlette routes on says so.
+        raw_path = request.scope.get("raw_path", b"").partition(b"?")[0]
+        if operation is None or _ENCODED_SLASH.search(raw_path):
+            return not_found("No such operation").response()
+        presented = presented_key(request.scope["headers"])
+        digest = key_digest(presented or b"")
+        state.runtime.count_request(digest)
+        for fault in state.faults.next(digest):
+            injected = await injected_response(fault)
+            if injected is not None:
+                return injected
+        try:
+            principal = state.keys.authenticate(presented)
+            needed = READ if operation.method == "GET" else WRITE
+            if needed not in principal.permissions:
+                raise forbidden(f"This API key lacks the {needed} permission")
+            if state.limiter is not None:
+                state.limiter.check(principal.key_digest)
+            inputs = await _inputs(operation, request)
+            return await handlers[operation.operation_id](inputs, principal)
+        except ApiError as error:
+            return error.response()
+
+    return endpoint
+
+
+async def _inputs(operation: Operation, request: Request) -> Inputs:
+    """Parse the body, then check every parameter and the body against the spec."""
+    body = None
+    if operation.body is not None:
+        body = await read_json_body(request, operation.body.media_type)
+    raw = {
+        "path": {name: [value] for name, value in request.path_params.items()},
+        "query": _multi(request.query_params.multi_items()),
+    }
+    values: dict[str, dict[str, Any]] = {"path": {}, "query": {}}
+    issues = []
+    for parameters in operation.parameters:
+        values[parameters.location], found = parameters.issues(raw[parameters.location])
+        issues += found
+    if operation.body is not None:
+        issues += operation.body.schema.issues(body)
+    if issues:
+        raise validation_failed(issues)
+    return Inputs(path=values["path"], query=values["query"], body=body)
+
+
+def _multi(items: list[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name, value in items:
+        grouped[name].append(value)
+    return grouped
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own 404 (no route) and 405 (an admin path, another method): both 404."""
+    return not_found("No such operation").response()
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    return internal_error().response()
+
+
+class AccessLog:
+    """One line per request, with anything that looks like a key masked: `cc_***`.
+
+    Uvicorn's own access log is off; this one logs no header and no request body.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not access_log.isEnabledFor(logging.INFO):
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        outcome = "failed"
+
+        async def logged_send(message: Message) -> None:
+            nonlocal outcome
+            if message["type"] == "http.response.start":
+                outcome = str(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, logged_send)
+        except ConnectionDropped:
+            outcome = "dropped"
+            raise
+        finally:
+            query = unquote(scope["query_string"].decode("latin-1"))
+            access_log.info(
+                "%s %s %s %.1fms",
+                scope["method"],
+                _KEY_LIKE.sub("cc_***", scope["path"] + (f"?{query}" if query else "")),
+                outcome,
+                (time.perf_counter() - started) * 1000,
+            )

@@ -1,0 +1,45 @@
+"""How a mock server is set up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from carecycle_mock.faults import FaultPlan
+
+DEFAULT_RATE_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class MockConfig:
+    """Every field is optional; the defaults are an in-memory mock of the packaged data set.
+
+    - `db_path`: SQLite file of the enrollment state (None: in memory). The runtime
+      state (rate-limit windows, fault plans) goes to `<db_path>-runtime`.
+    - `data_path`: data set file (None: the packaged default).
+    - `rate_limit`: requests per minute per key; None or 0 disables the limit.
+    - `faults`: a fault plan in force from the start.
+    - `admin`: mount the `/_mock` control endpoints.
+    - `spec_path`: openapi.yaml (None: the one packaged, or the repository's).
+    """
+
+    db_path: str | Path | None = None
+    data_path: Path | None = None
+    rate_limit: int | None = DEFAULT_RATE_LIMIT
+    faults: FaultPlan | None = None
+    admin: bool = True
+    spec_path: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.rate_limit is not None and self.rate_limit < 0:
+            raise ValueError(
+                "rate_limit must be a positive number of requests per minute, or 0 to disable"
+            )
+
+    @property
+    def database_file(self) -> str | None:
+        return None if self.db_path in (None, "", ":memory:") else str(self.db_path)
+
+    @property
+    def runtime_file(self) -> str | None:
+        return None if self.database_file is None else f"{self.database_file}-runtime"

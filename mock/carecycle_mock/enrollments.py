@@ -1,0 +1,99 @@
+"""The mock's mutable state: each enrollment's status, in SQLite.
+
+Everything else in the data set (organisations, keys, campaigns, customers) never
+changes and is served from memory. A status change is one `UPDATE ... RETURNING`
+statement that keeps the old value in `previous_status`: SQLite runs it under its
+write lock, so concurrent changes to one enrollment, from any number of server
+processes sharing the file, are serialised and each sees the status the one before set.
+
+In memory (no path) every call runs inline: it takes microseconds. With a file, a
+status change waits for its fsync, so it runs in a worker thread on a connection of
+its own and the event loop keeps serving reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+import anyio.to_thread
+
+from carecycle_mock.data import Dataset, DatasetError
+from carecycle_mock.database import Database
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS enrollments (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    previous_status TEXT,
+    UNIQUE (customer_id, campaign_id)
+);
+CREATE INDEX IF NOT EXISTS enrollments_by_campaign ON enrollments (campaign_id, status);
+CREATE TABLE IF NOT EXISTS seed (fingerprint TEXT NOT NULL);
+"""
+
+
+class EnrollmentStore:
+    def __init__(self, path: str | None) -> None:
+        self._reader = Database(path, durable=True, schema=SCHEMA)
+        self._writer = self._reader if path is None else Database(path, durable=True, schema=SCHEMA)
+
+    def seed(self, dataset: Dataset) -> None:
+        """Fill a new database from the data set; accept an existing one only if it came from it."""
+        with self._writer.transaction() as connection:
+            row = connection.execute("SELECT fingerprint FROM seed").fetchone()
+            if row is None:
+                self._insert(connection, dataset)
+                connection.execute(
+                    "INSERT INTO seed (fingerprint) VALUES (?)", (dataset.fingerprint,)
+                )
+            elif row[0] != dataset.fingerprint:
+                raise DatasetError(
+                    f"database {self._writer.path} was seeded from another data set; "
+                    "delete it or start with the data set that created it"
+                )
+
+    def reset(self, dataset: Dataset) -> None:
+        """Every enrollment back to its seed status."""
+        with self._writer.transaction() as connection:
+            connection.execute("DELETE FROM enrollments")
+            self._insert(connection, dataset)
+
+    def status_counts(self, campaign_id: str) -> Counter[str]:
+        rows = self._reader.query(
+            "SELECT status, count(*) FROM enrollments WHERE campaign_id = ? GROUP BY status",
+            (campaign_id,),
+        )
+        return Counter(dict(rows))
+
+    async def set_status(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        """The enrollment's id and its status before this change, or None if not enrolled."""
+        if self._writer is self._reader:
+            return self._set_status(customer_id, campaign_id, status)
+        return await anyio.to_thread.run_sync(self._set_status, customer_id, campaign_id, status)
+
+    def _set_status(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        rows = self._writer.query(
+            "UPDATE enrollments SET previous_status = status, status = ?"
+            " WHERE customer_id = ? AND campaign_id = ? RETURNING id, previous_status",
+            (status, customer_id, campaign_id),
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def close(self) -> None:
+        self._reader.close()
+        if self._writer is not self._reader:
+            self._writer.close()
+
+    @staticmethod
+    def _insert(connection: sqlite3.Connection, dataset: Dataset) -> None:
+        connection.executemany(
+            "INSERT INTO enrollments (id, customer_id, campaign_id, status) VALUES (?, ?, ?, ?)",
+            [(e.id, e.customer_id, e.campaign_id, e.status) for e in dataset.enrollments],
+        )

@@ -1,0 +1,210 @@
+"""State of a running mock that is not data: rate-limit windows, fault plans, request counts.
+
+Several server processes (`--workers N`) share it through SQLite (`SharedRuntime`, in a
+file next to the `--db` file, `<db>-runtime`, or a temporary one). A single process keeps
+it in its own memory (`LocalRuntime`): the same behaviour, without a database statement
+on every request. Neither is durable: a restart clears it. Keys appear here only as
+sha256 digests.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, deque
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from carecycle_mock.database import Database
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS rate_hits (key TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS rate_hits_by_key ON rate_hits (key, at);
+CREATE TABLE IF NOT EXISTS rate_windows (key TEXT PRIMARY KEY, hits INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS fault_plans (
+    scope TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    plan TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS request_counts (key TEXT PRIMARY KEY, count INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    scope: str
+    version: str
+    plan: str
+    position: int
+
+
+class Runtime(Protocol):
+    def clear(self) -> None: ...
+
+    def count_request(self, key: str) -> None: ...
+
+    def request_count(self, key: str | None) -> int:
+        """Requests seen with this key digest, or with any key (and none) when None."""
+
+    def admit(self, key: str, limit: int, window: float, now: float) -> float | None:
+        """Record a hit if fewer than `limit` fell in the last `window` seconds.
+
+        Returns None when admitted, else the time of the oldest hit in the window: a
+        slot frees when it leaves.
+        """
+
+    def put_plan(self, scope: str, version: str, plan: str) -> None: ...
+
+    def delete_plans(self) -> None: ...
+
+    def plans_for(self, scope: str) -> list[StoredPlan]:
+        """The plan of this scope, then the global plan (scope ''), those that exist."""
+
+    def take_step(self, scope: str, version: str, length: int) -> int | None:
+        """Claim the next step of a plan's script; its index, or None when all are taken."""
+
+    def close(self) -> None: ...
+
+
+def open_runtime(path: str | None) -> Runtime:
+    """The runtime state in the SQLite file at `path`, shared; in memory when None."""
+    return LocalRuntime() if path is None else SharedRuntime(path)
+
+
+class LocalRuntime:
+    """The runtime state of one server process, in its memory."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._hits: dict[str, deque[float]] = {}
+        self._plans: dict[str, StoredPlan] = {}
+        self._counts: Counter[str] = Counter()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._hits.clear()
+            self._plans.clear()
+            self._counts.clear()
+
+    def count_request(self, key: str) -> None:
+        with self._lock:
+            self._counts[key] += 1
+
+    def request_count(self, key: str | None) -> int:
+        with self._lock:
+            return self._counts.total() if key is None else self._counts[key]
+
+    def admit(self, key: str, limit: int, window: float, now: float) -> float | None:
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - window:
+                hits.popleft()
+            if len(hits) >= limit:
+                return hits[0]
+            hits.append(now)
+            return None
+
+    def put_plan(self, scope: str, version: str, plan: str) -> None:
+        with self._lock:
+            self._plans[scope] = StoredPlan(scope, version, plan, 0)
+
+    def delete_plans(self) -> None:
+        with self._lock:
+            self._plans.clear()
+
+    def plans_for(self, scope: str) -> list[StoredPlan]:
+        with self._lock:
+            return [self._plans[name] for name in dict.fromkeys((scope, "")) if name in self._plans]
+
+    def take_step(self, scope: str, version: str, length: int) -> int | None:
+        with self._lock:
+            stored = self._plans.get(scope)
+            if stored is None or stored.version != version or stored.position >= length:
+                return None
+            self._plans[scope] = replace(stored, position=stored.position + 1)
+            return stored.position
+
+    def close(self) -> None:
+        self.clear()
+
+
+class SharedRuntime:
+    """The runtime state in an SQLite file that every server process opens."""
+
+    def __init__(self, path: str) -> None:
+        self._db = Database(path, durable=False, schema=SCHEMA)
+
+    def clear(self) -> None:
+        with self._db.transaction() as connection:
+            connection.execute("DELETE FROM rate_hits")
+            connection.execute("DELETE FROM rate_windows")
+            connection.execute("DELETE FROM fault_plans")
+            connection.execute("DELETE FROM request_counts")
+
+    def count_request(self, key: str) -> None:
+        self._db.query(
+            "INSERT INTO request_counts (key, count) VALUES (?, 1)"
+            " ON CONFLICT (key) DO UPDATE SET count = count + 1",
+            (key,),
+        )
+
+    def request_count(self, key: str | None) -> int:
+        if key is None:
+            rows = self._db.query("SELECT coalesce(sum(count), 0) FROM request_counts")
+        else:
+            rows = self._db.query(
+                "SELECT coalesce(sum(count), 0) FROM request_counts WHERE key = ?", (key,)
+            )
+        return int(rows[0][0])
+
+    def admit(self, key: str, limit: int, window: float, now: float) -> float | None:
+        # `rate_windows` keeps each key's count of hits in the window, so that no request
+        # counts the window's rows: with a high limit there are many.
+        with self._db.transaction() as connection:
+            expired = connection.execute(
+                "DELETE FROM rate_hits WHERE key = ? AND at <= ?", (key, now - window)
+            ).rowcount
+            row = connection.execute(
+                "UPDATE rate_windows SET hits = hits - ? WHERE key = ? RETURNING hits",
+                (expired, key),
+            ).fetchone()
+            if row is not None and row[0] >= limit:
+                (oldest,) = connection.execute(
+                    "SELECT min(at) FROM rate_hits WHERE key = ?", (key,)
+                ).fetchone()
+                return float(oldest)
+            connection.execute("INSERT INTO rate_hits (key, at) VALUES (?, ?)", (key, now))
+            connection.execute(
+                "INSERT INTO rate_windows (key, hits) VALUES (?, 1)"
+                " ON CONFLICT (key) DO UPDATE SET hits = hits + 1",
+                (key,),
+            )
+            return None
+
+    def put_plan(self, scope: str, version: str, plan: str) -> None:
+        self._db.query(
+            "INSERT OR REPLACE INTO fault_plans (scope, version, plan, position) VALUES (?, ?, ?, 0)",
+            (scope, version, plan),
+        )
+
+    def delete_plans(self) -> None:
+        self._db.query("DELETE FROM fault_plans")
+
+    def plans_for(self, scope: str) -> list[StoredPlan]:
+        rows = self._db.query(
+            "SELECT scope, version, plan, position FROM fault_plans WHERE scope IN (?, '')"
+            " ORDER BY scope = ''",
+            (scope,),
+        )
+        return [StoredPlan(*row) for row in rows]
+
+    def take_step(self, scope: str, version: str, length: int) -> int | None:
+        rows = self._db.query(
+            "UPDATE fault_plans SET position = position + 1"
+            " WHERE scope = ? AND version = ? AND position < ? RETURNING position - 1",
+            (scope, version, length),
+        )
+        return int(rows[0][0]) if rows else None
+
+    def close(self) -> None:
+        self._db.close()

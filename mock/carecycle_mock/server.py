@@ -1,0 +1,160 @@
+"""Serving the mock with uvicorn: one process, or several sharing a socket and a database.
+
+The parent process does everything that can fail before it says it is ready: it loads
+the spec and the data set, opens and seeds the database, installs the start-up fault
+plan and binds the socket (port 0 picks a free one). Only then does it print the
+ready line; connections that arrive before uvicorn accepts them wait in the socket's
+backlog. Several workers need a shared database, so without `--db` they get one in a
+temporary directory that is removed at exit.
+
+SIGTERM and SIGINT shut down gracefully (requests in flight finish) and exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import socket
+import sys
+import tempfile
+from contextlib import ExitStack, closing
+from dataclasses import replace
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from uvicorn.supervisors import Multiprocess
+
+from carecycle_mock.app import build_app
+from carecycle_mock.config import MockConfig
+from carecycle_mock.faults import ConnectionDropped
+from carecycle_mock.state import MockState
+
+WORKER_CONFIG_ENV = "CARECYCLE_MOCK_WORKER_CONFIG"
+GRACEFUL_SHUTDOWN_SECONDS = 5
+
+
+def serve(
+    config: MockConfig, *, host: str, port: int, workers: int = 1, access_log: bool = True
+) -> None:
+    with ExitStack() as stack:
+        if workers > 1 and config.database_file is None:
+            directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="carecycle-mock-"))
+            config = replace(config, db_path=str(Path(directory) / "state.sqlite3"))
+        state = MockState(config)
+        stack.callback(state.close)
+        listener = stack.enter_context(closing(_listen(host, port)))
+        uvicorn_config = _uvicorn_config(config, state, workers, access_log)
+        bound_port = listener.getsockname()[1]
+        print(f"carecycle-mock listening on http://{_url_host(host)}:{bound_port}", flush=True)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, _exit_cleanly)
+        if workers == 1:
+            uvicorn.Server(uvicorn_config).run(sockets=[listener])
+        else:
+            Multiprocess(uvicorn_config, sockets=[listener]).run()
+
+
+def worker_app() -> Starlette:
+    """The application of one worker of `--workers N`, joining the parent's databases."""
+    settings = json.loads(os.environ[WORKER_CONFIG_ENV])
+    config = MockConfig(
+        db_path=settings["db_path"],
+        data_path=_path(settings["data_path"]),
+        rate_limit=settings["rate_limit"],
+        admin=settings["admin"],
+        spec_path=_path(settings["spec_path"]),
+    )
+    return build_app(MockState(config, fresh_runtime=False))
+
+
+class IgnoreInjectedDrops(logging.Filter):
+    """Uvicorn logs an exception that ends a response as an error; a drop is on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], ConnectionDropped))
+
+
+def log_config(access_log: bool) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"drops": {"()": IgnoreInjectedDrops}},
+        "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": "plain",
+                "filters": ["drops"],
+            }
+        },
+        "loggers": {
+            "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "carecycle_mock": {
+                "handlers": ["stderr"],
+                "level": "INFO" if access_log else "WARNING",
+                "propagate": False,
+            },
+        },
+    }
+
+
+def _uvicorn_config(
+    config: MockConfig, state: MockState, workers: int, access_log: bool
+) -> uvicorn.Config:
+    common: dict[str, Any] = {
+        "log_config": log_config(access_log),
+        "access_log": False,
+        "lifespan": "on",
+        "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
+        "server_header": False,
+    }
+    if workers == 1:
+        return uvicorn.Config(build_app(state), **common)
+    os.environ[WORKER_CONFIG_ENV] = json.dumps(
+        {
+            "db_path": config.database_file,
+            "data_path": _text(config.data_path),
+            "rate_limit": config.rate_limit,
+            "admin": config.admin,
+            "spec_path": _text(config.spec_path),
+        }
+    )
+    return uvicorn.Config(f"{__name__}:worker_app", factory=True, workers=workers, **common)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket that worker processes can inherit."""
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(2048)
+    except OSError:
+        listener.close()
+        raise
+    listener.set_inheritable(True)
+    return listener
+
+
+def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
+    """Outside uvicorn's own handling (before it starts, or when it re-raises after a
+    graceful shutdown) a stop signal ends the process normally, running every cleanup."""
+    sys.exit(0)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _text(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _path(text: str | None) -> Path | None:
+    return None if text is None else Path(text)

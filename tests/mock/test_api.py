@@ -1,0 +1,377 @@
+"""The mock behaves like careCycle: state, business rules, auth, tenancy, rate limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from carecycle_mock import MockConfig
+from carecycle_mock.data import ApiKey, Dataset, Enrollment
+
+from .app_client import AppClient
+from .conformance import SPEC, assert_conforms
+from .conftest import open_app
+
+STATUSES = SPEC["components"]["schemas"]["CustomerCampaignStatus"]["enum"]
+PATCH_PATH = "/v2/customers/campaign-status"
+NOWHERE = "00000000-0000-4000-8000-000000000000"
+
+
+def get_campaign(client: AppClient, campaign_id: str, key: ApiKey, **query: str) -> httpx.Response:
+    return client.get(f"/v2/campaigns/{campaign_id}", params=query, headers={"x-api-key": key.key})
+
+
+def set_status(client: AppClient, key: ApiKey, body: dict[str, object]) -> httpx.Response:
+    return client.patch(PATCH_PATH, json=body, headers={"x-api-key": key.key})
+
+
+def enrollment_body(enrollment: Enrollment, status: str) -> dict[str, object]:
+    return {
+        "customerId": enrollment.customer_id,
+        "campaignId": enrollment.campaign_id,
+        "status": status,
+    }
+
+
+def first_enrollment(dataset: Dataset, key: ApiKey, status: str | None = None) -> Enrollment:
+    return next(
+        e for e in dataset.enrollments_of(key.organisation_id) if status in (None, e.status)
+    )
+
+
+def test_get_campaign_counts_every_status_from_the_enrollments(
+    client: AppClient, dataset: Dataset, writer: ApiKey
+) -> None:
+    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    body = assert_conforms(get_campaign(client, campaign.id, writer), "getCampaign")
+
+    enrolled = [e.status for e in dataset.enrollments if e.campaign_id == campaign.id]
+    stats = body["campaign"]["customerStats"]
+    assert stats["statusCounts"] == {status: enrolled.count(status) for status in STATUSES}
+    assert stats["total"] == len(enrolled)
+    assert body["campaign"]["id"] == campaign.id
+    assert body["campaign"]["name"] == campaign.name
+    assert body["assistants"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "has_client"),
+    [({}, False), ({"includeClient": "false"}, False), ({"includeClient": "true"}, True)],
+)
+def test_include_client_controls_the_client_object(
+    client: AppClient, dataset: Dataset, writer: ApiKey, query: dict[str, str], has_client: bool
+) -> None:
+    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    body = assert_conforms(get_campaign(client, campaign.id, writer, **query), "getCampaign")
+    organisation = dataset.organisation(writer.organisation_id)
+    expected = {"id": organisation.id, "smsCompanyName": organisation.sms_company_name}
+    assert body["campaign"].get("client") == (expected if has_client else None)
+
+
+def test_patch_answers_the_real_previous_status_and_shows_in_the_next_get(
+    client: AppClient, dataset: Dataset, writer: ApiKey
+) -> None:
+    enrollment = first_enrollment(dataset, writer, status="pending")
+    before = get_campaign(client, enrollment.campaign_id, writer).json()["campaign"][
+        "customerStats"
+    ]
+
+    first = assert_conforms(
+        set_status(client, writer, enrollment_body(enrollment, "completed")),
+        "updateCustomerCampaignStatus",
+    )
+    second = assert_conforms(
+        set_status(client, writer, enrollment_body(enrollment, "failed")),
+        "updateCustomerCampaignStatus",
+    )
+
+    assert first == {
+        "success": True,
+        "previousStatus": "pending",
+        "newStatus": "completed",
+        "customerCampaignId": enrollment.id,
+    }
+    assert second["previousStatus"] == "completed"
+    assert second["newStatus"] == "failed"
+    after = get_campaign(client, enrollment.campaign_id, writer).json()["campaign"]["customerStats"]
+    assert after["statusCounts"]["pending"] == before["statusCounts"]["pending"] - 1
+    assert after["statusCounts"]["failed"] == before["statusCounts"]["failed"] + 1
+    assert after["total"] == before["total"]
+
+
+def test_ids_match_in_either_case(client: AppClient, dataset: Dataset, writer: ApiKey) -> None:
+    enrollment = first_enrollment(dataset, writer, status="pending")
+    upper = {
+        k: str(v).upper() for k, v in enrollment_body(enrollment, "failed").items() if k != "status"
+    }
+    body = assert_conforms(
+        set_status(client, writer, {**upper, "status": "failed"}), "updateCustomerCampaignStatus"
+    )
+    assert body["customerCampaignId"] == enrollment.id
+    campaign = get_campaign(client, enrollment.campaign_id.upper(), writer)
+    assert assert_conforms(campaign, "getCampaign")["campaign"]["id"] == enrollment.campaign_id
+
+
+def test_setting_the_same_status_again_is_idempotent(
+    client: AppClient, dataset: Dataset, writer: ApiKey
+) -> None:
+    enrollment = first_enrollment(dataset, writer, status="completed")
+    body = assert_conforms(
+        set_status(client, writer, enrollment_body(enrollment, "completed")),
+        "updateCustomerCampaignStatus",
+    )
+    assert (body["previousStatus"], body["newStatus"]) == ("completed", "completed")
+
+
+@pytest.mark.parametrize("status", [s for s in STATUSES if s not in ("completed", "failed")])
+def test_a_non_terminal_status_is_a_plain_400(
+    client: AppClient, dataset: Dataset, writer: ApiKey, status: str
+) -> None:
+    enrollment = first_enrollment(dataset, writer)
+    response = set_status(client, writer, enrollment_body(enrollment, status))
+    assert response.status_code == 400
+    assert assert_conforms(response, "updateCustomerCampaignStatus") == {
+        "message": "Only terminal statuses (completed, failed) are allowed",
+        "code": "STATUS_NOT_TERMINAL",
+    }
+
+
+def test_another_organisations_campaign_is_indistinguishable_from_none(
+    client: AppClient, dataset: Dataset, writer: ApiKey, stranger: ApiKey
+) -> None:
+    theirs = dataset.campaigns_of(stranger.organisation_id)[0]
+    foreign = get_campaign(client, theirs.id, writer)
+    missing = get_campaign(client, NOWHERE, writer)
+
+    assert foreign.status_code == missing.status_code == 404
+    assert foreign.content == missing.content
+    assert assert_conforms(foreign, "getCampaign")["code"] == "NOT_FOUND"
+
+
+@pytest.mark.parametrize("field", ["campaignId", "customerId"])
+def test_patching_another_organisations_enrollment_is_indistinguishable_from_none(
+    client: AppClient, dataset: Dataset, writer: ApiKey, stranger: ApiKey, field: str
+) -> None:
+    theirs = enrollment_body(first_enrollment(dataset, stranger), "completed")
+    nowhere = {**theirs, field: NOWHERE}
+    foreign = set_status(client, writer, theirs)
+    missing = set_status(client, writer, nowhere)
+
+    assert foreign.status_code == missing.status_code == 404
+    assert foreign.content == missing.content
+    assert assert_conforms(foreign, "updateCustomerCampaignStatus")["code"] == "NOT_FOUND"
+    owner_view = get_campaign(client, theirs["campaignId"], stranger).json()  # type: ignore[arg-type]
+    assert owner_view["campaign"]["customerStats"]["statusCounts"] == {
+        s: [e.status for e in dataset.enrollments if e.campaign_id == theirs["campaignId"]].count(s)
+        for s in STATUSES
+    }
+
+
+def test_a_customer_not_enrolled_in_the_campaign_is_404(
+    client: AppClient, dataset: Dataset, writer: ApiKey
+) -> None:
+    campaigns = dataset.campaigns_of(writer.organisation_id)
+    enrolled = {(e.customer_id, e.campaign_id) for e in dataset.enrollments}
+    customer, campaign = next(
+        (c.id, k.id)
+        for c in dataset.customers
+        for k in campaigns
+        if c.organisation_id == writer.organisation_id and (c.id, k.id) not in enrolled
+    )
+    response = set_status(
+        client, writer, {"customerId": customer, "campaignId": campaign, "status": "failed"}
+    )
+    assert response.status_code == 404
+    assert assert_conforms(response, "updateCustomerCampaignStatus") == {
+        "message": "Customer is not enrolled in this campaign",
+        "code": "NOT_FOUND",
+    }
+
+
+def test_a_read_only_key_may_read_but_not_patch(
+    client: AppClient, dataset: Dataset, reader: ApiKey
+) -> None:
+    enrollment = first_enrollment(dataset, reader, status="pending")
+    before = get_campaign(client, enrollment.campaign_id, reader)
+    assert before.status_code == 200
+    response = set_status(client, reader, enrollment_body(enrollment, "completed"))
+    assert response.status_code == 403
+    assert assert_conforms(response, "updateCustomerCampaignStatus") == {
+        "message": "This API key lacks the write permission",
+        "code": "FORBIDDEN",
+    }
+    assert get_campaign(client, enrollment.campaign_id, reader).json() == before.json()
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ({}, "Missing API key"),
+        ({"x-api-key": ""}, "Missing API key"),
+        ({"x-api-key": "cc_not_a_real_key"}, "Invalid API key"),
+        ({"x-api-key": "not_prefixed"}, "Invalid API key"),
+        ({"X-API-KEY": "cc_not_a_real_key"}, "Invalid API key"),
+        ({"authorization": "Bearer cc_whatever"}, "Missing API key"),
+    ],
+)
+def test_requests_without_a_valid_key_are_401(
+    client: AppClient, dataset: Dataset, headers: dict[str, str], message: str
+) -> None:
+    campaign = dataset.campaigns[0]
+    response = client.get(f"/v2/campaigns/{campaign.id}", headers=headers)
+    assert response.status_code == 401
+    assert assert_conforms(response, "getCampaign") == {"message": message, "code": "UNAUTHORIZED"}
+
+
+def test_a_key_sent_twice_is_refused_even_if_both_are_valid(
+    client: AppClient, dataset: Dataset, writer: ApiKey
+) -> None:
+    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    response = client.get(
+        f"/v2/campaigns/{campaign.id}",
+        headers=[("x-api-key", writer.key), ("x-api-key", writer.key)],
+    )
+    assert response.status_code == 401
+    assert response.json()["code"] == "UNAUTHORIZED"
+
+
+def test_a_key_with_the_prefix_of_a_real_one_is_refused(
+    client: AppClient, dataset: Dataset, writer: ApiKey
+) -> None:
+    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    for near in (writer.key[:-1], writer.key + "x", writer.key.upper()):
+        response = client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": near})
+        assert response.json() == {"message": "Invalid API key", "code": "UNAUTHORIZED"}
+
+
+def test_auth_comes_before_input_validation(client: AppClient) -> None:
+    response = client.get("/v2/campaigns/not-a-uuid", params={"includeClient": "maybe"})
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/v2/campaigns"),
+        ("GET", "/v2/campaigns/"),
+        ("GET", "/v2/campaigns/{campaign}/"),
+        ("POST", "/v2/campaigns/{campaign}"),
+        ("DELETE", "/v2/campaigns/{campaign}"),
+        ("HEAD", "/v2/campaigns/{campaign}"),
+        ("OPTIONS", "/v2/campaigns/{campaign}"),
+        ("GET", PATCH_PATH),
+        ("PUT", PATCH_PATH),
+        ("POST", PATCH_PATH),
+        ("GET", "/v1/campaigns/{campaign}"),
+        ("GET", "/"),
+        ("GET", "/_mock"),
+        ("GET", "/_mock/faults"),
+    ],
+)
+def test_unknown_paths_and_methods_are_404_with_the_error_body(
+    client: AppClient, dataset: Dataset, writer: ApiKey, method: str, path: str
+) -> None:
+    url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
+    response = client.request(method, url, headers={"x-api-key": writer.key})
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/json"
+    if method != "HEAD":
+        assert response.json() == {"message": "No such operation", "code": "NOT_FOUND"}
+
+
+def test_an_unexpected_exception_is_a_documented_500(
+    dataset: Dataset, writer: ApiKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(campaign_id: str) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("carecycle_mock.enrollments.EnrollmentStore.status_counts", broken)
+    with open_app(MockConfig(), raise_app_exceptions=False) as broken_client:
+        campaign = dataset.campaigns_of(writer.organisation_id)[0]
+        response = get_campaign(broken_client, campaign.id, writer)
+    assert response.status_code == 500
+    assert assert_conforms(response, "getCampaign") == {
+        "message": "Internal server error",
+        "code": "INTERNAL_ERROR",
+    }
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def limited(clock: Clock) -> Iterator[AppClient]:
+    with open_app(MockConfig(rate_limit=3), clock=clock) as app_client:
+        yield app_client
+
+
+def test_the_rate_limit_answers_429_with_the_seconds_until_a_slot_frees(
+    limited: AppClient, clock: Clock, dataset: Dataset, writer: ApiKey, stranger: ApiKey
+) -> None:
+    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    for step in (0.0, 10.0, 20.5):
+        clock.now += step
+        assert get_campaign(limited, campaign.id, writer).status_code == 200
+    clock.now += 9.2  # 39.7 s after the first request, which leaves the window at 60 s
+
+    refused = get_campaign(limited, campaign.id, writer)
+    assert refused.status_code == 429
+    assert assert_conforms(refused, "getCampaign") == {
+        "message": "Rate limit exceeded",
+        "code": "RATE_LIMIT_EXCEEDED",
+        "retryAfter": 21,
+    }
+    theirs = dataset.campaigns_of(stranger.organisation_id)[0]
+    assert get_campaign(limited, theirs.id, stranger).status_code == 200, "limits are per key"
+
+    clock.now += 20.3
+    assert get_campaign(limited, campaign.id, writer).status_code == 200, "the first slot freed"
+    assert get_campaign(limited, campaign.id, writer).json()["retryAfter"] == 10
+
+
+def test_refused_requests_do_not_take_a_slot_but_every_authenticated_one_does(
+    limited: AppClient, clock: Clock, dataset: Dataset, writer: ApiKey
+) -> None:
+    for _ in range(3):
+        assert (
+            limited.patch(
+                PATCH_PATH,
+                content=b"{",
+                headers={"x-api-key": writer.key, "content-type": "application/json"},
+            ).status_code
+            == 400
+        )
+    for _ in range(5):
+        assert limited.get(f"/v2/campaigns/{NOWHERE}").status_code == 401
+    assert get_campaign(limited, NOWHERE, writer).status_code == 429
+    clock.now += 60
+    assert get_campaign(limited, NOWHERE, writer).status_code == 404
+
+
+@pytest.mark.parametrize("limit", [0, None])
+def test_the_rate_limit_can_be_disabled(
+    dataset: Dataset, writer: ApiKey, limit: int | None
+) -> None:
+    with open_app(MockConfig(rate_limit=limit)) as unlimited:
+        campaign = dataset.campaigns_of(writer.organisation_id)[0]
+        statuses = {get_campaign(unlimited, campaign.id, writer).status_code for _ in range(70)}
+    assert statuses == {200}
+
+
+def test_the_default_limit_is_60_a_minute(dataset: Dataset, writer: ApiKey, clock: Clock) -> None:
+    with open_app(MockConfig(), clock=clock) as default:
+        campaign = dataset.campaigns_of(writer.organisation_id)[0]
+        statuses = [get_campaign(default, campaign.id, writer).status_code for _ in range(61)]
+    assert statuses == [200] * 60 + [429]

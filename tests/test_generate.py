@@ -1,0 +1,115 @@
+"""Regeneration is deterministic, and the drift check catches changed, stray and missing files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from carecycle_tools.generate import CONFIG, OUTPUT, SPEC, TEMPLATES, compare, generate_into, main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One generation from the repository's spec, templates and config."""
+    destination = tmp_path_factory.mktemp("fresh") / "generated"
+    generate_into(destination, root=ROOT)
+    return destination
+
+
+def copy_of_inputs(destination: Path) -> Path:
+    """The generator's inputs, copied so that a test can change them."""
+    for name in (SPEC, CONFIG):
+        shutil.copyfile(ROOT / name, destination / name)
+    shutil.copytree(ROOT / TEMPLATES, destination / TEMPLATES)
+    return destination
+
+
+def test_generated_package_is_current(fresh: Path) -> None:
+    drift = compare(fresh, ROOT / OUTPUT)
+    assert not drift, drift.report()
+
+
+def test_regeneration_is_byte_identical(fresh: Path, tmp_path: Path) -> None:
+    again = tmp_path / "generated"
+    generate_into(again, root=ROOT)
+    assert not compare(fresh, again), compare(fresh, again).report()
+
+
+def test_generation_leaves_no_cache_or_stray_directories(fresh: Path) -> None:
+    names = {path.name for path in fresh.rglob("*")}
+    assert not names & {".ruff_cache", "__pycache__", ".mypy_cache"}
+    assert (fresh / "carecycle_client" / "py.typed").is_file()
+
+
+def test_one_changed_character_in_the_spec_is_drift(fresh: Path, tmp_path: Path) -> None:
+    inputs = copy_of_inputs(tmp_path)
+    spec = (inputs / SPEC).read_text()
+    assert "Get a specific campaign by ID" in spec
+    (inputs / SPEC).write_text(
+        spec.replace("Get a specific campaign by ID", "Get a specific campaign by Id")
+    )
+    changed = tmp_path / "generated"
+    generate_into(changed, root=inputs)
+    drift = compare(changed, fresh)
+    assert drift.changed == ["carecycle_client/api/campaigns/get_campaign.py"]
+    assert not drift.added
+    assert not drift.missing
+
+
+def test_a_new_schema_in_the_spec_is_a_missing_file(fresh: Path, tmp_path: Path) -> None:
+    inputs = copy_of_inputs(tmp_path)
+    spec = (inputs / SPEC).read_text()
+    extra = "    Extra:\n      type: string\n      enum: [one, two]\n"
+    (inputs / SPEC).write_text(spec.replace("  schemas:\n", "  schemas:\n" + extra, 1))
+    changed = tmp_path / "generated"
+    generate_into(changed, root=inputs)
+    drift = compare(changed, fresh)
+    assert "carecycle_client/models/extra.py" in drift.missing
+
+
+def test_stray_and_deleted_files_are_drift(fresh: Path, tmp_path: Path) -> None:
+    committed = tmp_path / "committed"
+    shutil.copytree(fresh, committed)
+    (committed / "carecycle_client" / "stray.py").write_text("")
+    (committed / "carecycle_client" / "models" / "user.py").unlink()
+    drift = compare(fresh, committed)
+    assert drift.added == ["carecycle_client/stray.py"]
+    assert drift.missing == ["carecycle_client/models/user.py"]
+    assert not drift.changed
+    assert "stray" in drift.report()
+
+
+def test_caches_left_by_running_the_package_are_not_drift(fresh: Path, tmp_path: Path) -> None:
+    committed = tmp_path / "committed"
+    shutil.copytree(fresh, committed)
+    (committed / "carecycle_client" / "__pycache__").mkdir()
+    (committed / "carecycle_client" / "__pycache__" / "client.cpython-311.pyc").write_bytes(b"\0")
+    assert not compare(fresh, committed)
+
+
+def test_check_command_fails_on_drift_and_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = copy_of_inputs(tmp_path)
+    shutil.copytree(ROOT / OUTPUT, inputs / OUTPUT, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.chdir(inputs)
+    assert main(["--check"]) == 0
+    (inputs / OUTPUT / "carecycle_client" / "stray.py").write_text("")
+    assert main(["--check"]) == 1
+    assert "generated/carecycle_client/stray.py" in capsys.readouterr().err
+
+
+def test_generate_command_rewrites_exactly_the_fresh_tree(
+    fresh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = copy_of_inputs(tmp_path)
+    (inputs / OUTPUT / "carecycle_client" / "old_module").mkdir(parents=True)
+    (inputs / OUTPUT / "carecycle_client" / "old_module" / "gone.py").write_text("")
+    monkeypatch.chdir(inputs)
+    assert main([]) == 0
+    assert not compare(fresh, inputs / OUTPUT)
+    assert not (inputs / OUTPUT / "carecycle_client" / "old_module").exists()

@@ -1,0 +1,1 @@
+"""Development tools of carecycle-client: regeneration, drift check, release gates."""
