@@ -47,7 +47,9 @@ class Profile:
         for line in collapsed.splitlines():
             stack, _, count = line.rpartition(" ")
             frames = [_LINE_NUMBER.sub(")", frame) for frame in stack.split(";") if frame]
-            if not frames:
+            # A frame's text can span lines (py-spy shows some strings whole): the pieces
+            # before its last line carry no count and are left out.
+            if not frames or not count.isdigit():
                 continue
             mock_frames = [frame for frame in frames if MOCK_CODE in frame]
             in_mock[mock_frames[-1] if mock_frames else OUTSIDE_MOCK] += int(count)

@@ -207,3 +207,15 @@ def test_profile_counts_each_sample_for_its_innermost_mock_function_and_leaf() -
         "run (uvicorn/server.py)": 1,
     }
     assert profile.rows(profile.own)[0] == ["`admit (carecycle_mock/runtime.py)`", "60%"]
+
+
+def test_profile_leaves_out_the_pieces_of_a_frame_that_spans_lines() -> None:
+    collapsed = (
+        'run (uvicorn/server.py:86);issues (carecycle_mock/schemas.py:40);"id" does not match "^(a|b)$"\n'
+        "\n"
+        'Failed validating "pattern" (x.py:1) 2\n'
+        "run (uvicorn/server.py:86);endpoint (carecycle_mock/app.py:126) 5\n"
+    )
+    profile = Profile.parse(collapsed)
+    assert profile.samples == 7
+    assert profile.in_mock == {OUTSIDE_MOCK: 2, "endpoint (carecycle_mock/app.py)": 5}
