@@ -16,8 +16,9 @@ PYTHON_STAMP := .venv/.synced
 NODE_STAMP := node_modules/.installed
 SETUP_STAMP := $(PYTHON_STAMP) $(NODE_STAMP)
 
-# uv uses the machine's Python and never downloads one.
-export UV_PYTHON := $(PYTHON)
+# uv uses the machine's Python and never downloads one: the interpreter itself, not a
+# wrapper such as a pyenv shim, which uv would not recognise as the .venv's Python.
+export UV_PYTHON := $(or $(shell $(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null),$(PYTHON))
 export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 

@@ -33,6 +33,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="+", choices=MEASUREMENTS, default=list(MEASUREMENTS))
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per comparison")
+    parser.add_argument(
+        "--client-rounds",
+        type=int,
+        default=7,
+        help="alternating rounds of the client measurement, whose rounds are short and noisy",
+    )
     parser.add_argument("--duration", type=int, default=15, help="seconds of each measured wrk run")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of the wrk warm-up runs")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections")
@@ -67,8 +73,10 @@ def _hygiene(arguments: argparse.Namespace, workload: client_overhead.Workload) 
   {arguments.warmup} s run whose numbers are dropped; each client round with
   {workload.warmup_calls} untimed calls; each parse batch is sized and warmed by
   `timeit`'s autorange; tooling commands run once untimed.
-- **Side by side.** Contenders alternate (A, B, A, B, ...) over {arguments.rounds} rounds
-  and are compared by their medians; every ratio comes from one run on one machine.
+- **Side by side.** Contenders alternate (A, B, then B, A, ...: each round starts with
+  the next contender) over {arguments.rounds} rounds ({arguments.client_rounds} for the
+  client calls, whose rounds are a few seconds each and vary more) and are compared by
+  their medians; every ratio comes from one run on one machine.
 - **Bounded.** Fixed duration ({arguments.duration} s measured) and connections
   ({arguments.connections}) for every load run, loopback (127.0.0.1) only.
 - **Checked answers.** Every load run counts the status of every response and is marked
@@ -102,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "profile": lambda: profile.measure(load=load, warmup=warmup, log_dir=log_dir),
         "client": lambda: client_overhead.measure(
-            rounds=arguments.rounds,
+            rounds=arguments.client_rounds,
             workload=workload,
             load=load,
             log_dir=log_dir,

@@ -1,7 +1,8 @@
 """Side by side: every contender measured in alternating rounds, compared by medians.
 
-Alternating (A, B, A, B, ...) spreads whatever else the machine does over both
-contenders alike; the median drops the odd disturbed round.
+Alternating (A, B, then B, A, ...: each round starts with the next contender) spreads
+whatever else the machine does over all contenders alike, and no contender always goes
+first; the median drops the odd disturbed round.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ T = TypeVar("T")
 
 def alternating(contenders: Mapping[str, Callable[[], T]], rounds: int) -> dict[str, list[T]]:
     """Measure every contender once per round, in turn; each measurement warms up itself."""
-    results: dict[str, list[T]] = {name: [] for name in contenders}
-    for _ in range(rounds):
-        for name, measure in contenders.items():
-            results[name].append(measure())
+    names = list(contenders)
+    results: dict[str, list[T]] = {name: [] for name in names}
+    for round_number in range(rounds):
+        start = round_number % len(names)
+        for name in names[start:] + names[:start]:
+            results[name].append(contenders[name]())
     return results
 
 

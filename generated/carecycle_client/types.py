@@ -1,12 +1,22 @@
 """Types shared by the models and endpoints, and the checked reading of JSON into models.
 
-Reading never trusts a response: every model's `from_dict` reads its fields through
-`JsonObject` and the `parse_*` functions here, which raise one
-`errors.APIResponseValidationError` naming the field that does not match the spec
-(`campaign.transferConfig.routingConfig.agents[0].id`) instead of a KeyError or
-TypeError from deep inside. What the spec does not know is kept, not rejected: fields
-it does not list land in the model's `additional_properties`, and enum values it does
-not list become members of their `OpenStrEnum`.
+Reading never trusts a response. There are two ways to read one, with the same result:
+
+- `Model.from_dict(data)` reads every field at once through `JsonObject` and the
+  `parse_*` functions here, which raise one `errors.APIResponseValidationError` naming the
+  field that does not match the spec (`campaign.transferConfig.routingConfig.agents[0].id`)
+  instead of a KeyError or TypeError from deep inside.
+- `Model.from_body(data)`, which the client uses for response bodies, first checks the
+  whole body against the model's JSON Schema with jsonschema-rs (compiled, in Rust), then
+  reads each field from the JSON the first time it is used, and keeps it. A body the schema
+  refuses goes through `from_dict`, which names the field and says why; so a bad body fails
+  the call, not a later attribute access. The schemas are never laxer than the `parse_*`
+  functions (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and
+  then `from_dict` decides.
+
+What the spec does not know is kept, not rejected: fields it does not list land in the
+model's `additional_properties`, and enum values it does not list become members of their
+`OpenStrEnum`.
 """
 
 from __future__ import annotations
@@ -16,10 +26,11 @@ import json
 from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum, StrEnum
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar, Generic, Literal, NamedTuple, Self, TypeVar
 from uuid import UUID
 
 import httpx
+import jsonschema_rs
 from attrs import define
 
 from .errors import APIResponseValidationError
@@ -211,8 +222,11 @@ def parse_bool(value: object) -> bool:
 
 
 def parse_int(value: object) -> int:
+    """A JSON integer; `3.0` is one too (JSON Schema says so), read as 3."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     raise _mismatch("an integer", value)
 
 
@@ -291,6 +305,140 @@ def one_of(*parsers: Callable[[Any], Any]) -> Callable[[object], Any]:
     return parse_union
 
 
+# Reading a response body lazily, once its schema has checked it
+
+# The JSON Schemas of the values the parse_* functions read, never laxer than they are:
+# a string the pattern accepts is one that UUID() and fromisoformat() accept.
+UUID_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+}
+DATETIME_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "format": "date-time",
+    # RFC 3339 allows a lower-case t and z and a leap second, which fromisoformat refuses.
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+}
+DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+class LazyField(NamedTuple):
+    """How a model reads one attribute from a checked body: `key` in the JSON, read by `parse`
+    (nested models by their `from_checked`). The key "" reads the fields no property takes."""
+
+    key: str
+    parse: Callable[[Any], Any]
+    required: bool = False
+
+
+class JsonModel:
+    """The base of the generated models: reading a response body lazily (see the module docstring)."""
+
+    __slots__ = ("_unread",)
+
+    _unread: Mapping[str, Any]
+    """The JSON object a model from `from_body` reads its attributes from; unset otherwise."""
+    json_schema: ClassVar[dict[str, Any]] = {}
+    """The JSON Schema of this model's JSON object, as the client checks a response body."""
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        raise NotImplementedError
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        """How each attribute is read from a checked body, by attribute name."""
+        raise NotImplementedError
+
+    @classmethod
+    def from_body(cls, data: object) -> Self:
+        """Read a response body: checked against `json_schema` now, each field read on first use.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        if isinstance(data, Mapping) and _matches_schema(cls, data):
+            return cls.from_checked(data)
+        return cls.from_dict(data)  # type: ignore[arg-type]  # it refuses a non-object, explained
+
+    @classmethod
+    def from_checked(cls, data: Mapping[str, Any]) -> Self:
+        """A model reading its fields from `data`, which its schema has accepted."""
+        model = object.__new__(cls)
+        object.__setattr__(model, "_unread", data)
+        return model
+
+    if not TYPE_CHECKING:  # type checkers see the attributes the models declare, and no others
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only for an attribute not set yet: one read once from the checked body.
+            # Kept short: a fully read body of the seed's campaign calls it some 180 times.
+            try:
+                data = _UNREAD(self)
+                key, parse, required = _LAZY_FIELDS[type(self)][name]
+            except (AttributeError, KeyError):
+                return _first_read(self, name)
+            if not key:
+                value = _read_remaining(type(self), data, parse)
+            elif key in data:
+                try:
+                    value = parse(data[key])
+                except APIResponseValidationError as error:
+                    error.prepend(key)
+                    raise
+            elif required:
+                raise APIResponseValidationError("the field is required but missing", path=[key])
+            else:
+                value = UNSET
+            object.__setattr__(self, name, value)
+            return value
+
+
+_UNREAD: Callable[[JsonModel], Mapping[str, Any]] = JsonModel.__dict__["_unread"].__get__  # the slot's getter
+_LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
+_VALIDATORS: dict[type[JsonModel], Any] = {}
+
+
+def _first_read(model: JsonModel, name: str) -> Any:
+    """`__getattr__` for a model class's first lazy read, or an attribute it does not have."""
+    model_class = type(model)
+    if model_class not in _LAZY_FIELDS and name != "_unread":
+        _LAZY_FIELDS[model_class] = model_class.lazy_fields()
+        return getattr(model, name)
+    raise AttributeError(f"{model_class.__name__!r} object has no attribute {name!r}", name=name, obj=model)
+
+
+def _read_remaining(model_class: type[JsonModel], data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
+    named = {field.key for field in _LAZY_FIELDS[model_class].values() if field.key}
+    remaining: dict[str, T] = {}
+    for key, value in data.items():
+        if key not in named:
+            try:
+                remaining[key] = parse(value)
+            except APIResponseValidationError as error:
+                error.prepend(key)
+                raise
+    return remaining
+
+
+def _matches_schema(model: type[JsonModel], data: object) -> bool:
+    validator = _VALIDATORS.get(model)
+    if validator is None:
+        from . import models  # noqa: PLC0415 (the models import this module)
+
+        definitions = {
+            name: member.json_schema
+            for name in models.__all__
+            if isinstance(member := getattr(models, name), type) and issubclass(member, JsonModel)
+        }
+        schema = {"$defs": definitions, "$ref": f"#/$defs/{model.__name__}"}
+        validator = _VALIDATORS[model] = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    try:
+        return bool(validator.is_valid(data))
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return False  # what jsonschema-rs cannot take in, from_dict reads or explains
+
+
 def parse_body(response: httpx.Response, parse: Callable[[Any], T]) -> T:
     """The response's JSON body read by `parse`.
 
@@ -321,7 +469,9 @@ __all__ = [
     "ApiKey",
     "File",
     "FileTypes",
+    "JsonModel",
     "JsonObject",
+    "LazyField",
     "OpenStrEnum",
     "RequestFiles",
     "Response",

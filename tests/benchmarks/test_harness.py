@@ -10,6 +10,7 @@ import json
 import os
 import socket
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -96,16 +97,20 @@ def test_status_update_body_is_the_seed_example() -> None:
     assert json.loads(status_update_body())["success"] is True
 
 
-def test_rounds_alternate_between_contenders() -> None:
+def test_rounds_alternate_and_each_starts_with_the_next_contender() -> None:
     order: list[str] = []
 
     def measure(name: str) -> float:
         order.append(name)
         return float(len(order))
 
-    results = alternating({"a": lambda: measure("a"), "b": lambda: measure("b")}, rounds=3)
-    assert order == ["a", "b", "a", "b", "a", "b"]
-    assert results == {"a": [1.0, 3.0, 5.0], "b": [2.0, 4.0, 6.0]}
+    results = alternating({name: partial(measure, name) for name in "abc"}, rounds=4)
+    assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b", "a", "b", "c"]
+    assert results == {
+        "a": [1.0, 6.0, 8.0, 10.0],
+        "b": [2.0, 4.0, 9.0, 11.0],
+        "c": [3.0, 5.0, 7.0, 12.0],
+    }
 
 
 def test_spread_is_half_the_range_relative_to_the_median() -> None:

@@ -4,6 +4,7 @@ what contradicts it is one APIResponseValidationError that names the field."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -115,11 +116,12 @@ def _break(path: str, value: Any) -> dict[str, Any]:
         ("assistants", _MISSING, "assistants", "required but missing"),
     ],
 )
+@pytest.mark.parametrize("read", [GetCampaignResponse.from_dict, GetCampaignResponse.from_body])
 def test_a_mismatch_names_the_field_and_says_why(
-    path: str, value: Any, named: str, reason: str
+    read: Callable[[Any], GetCampaignResponse], path: str, value: Any, named: str, reason: str
 ) -> None:
     with pytest.raises(APIResponseValidationError) as raised:
-        GetCampaignResponse.from_dict(_break(path, value))
+        read(_break(path, value))
     assert raised.value.path == named
     assert reason in raised.value.reason
     assert f"at {named}: " in str(raised.value)

@@ -96,7 +96,9 @@ class Repo:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    """A repository whose only commit holds the current spec, templates and config."""
+    """A repository whose only commit holds the current spec (as version 1.0.0, whatever the
+    current version is), templates and config."""
     created = Repo.create(tmp_path / "repo")
+    created.set_version("1.0.0")
     created.commit("spec 1.0.0")
     return created

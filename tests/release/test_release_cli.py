@@ -1,6 +1,6 @@
 """The release tool end to end, in throwaway git repositories holding a copy of the spec.
 
-Each repository commits the current openapi.yaml (1.0.0), templates and generator
+Each repository commits the current openapi.yaml (as 1.0.0), templates and generator
 configuration, then edits the spec the way a release would.
 """
 
@@ -108,6 +108,7 @@ def test_a_base_without_the_spec_is_an_initial_release(tmp_path: Path) -> None:
     (repo.path / "README.md").write_text("before the spec\n")
     repo.git("add", "README.md")
     repo.git("commit", "-q", "-m", "no spec yet")
+    repo.set_version("1.0.0")
     repo.commit("spec 1.0.0")
 
     result = repo.release("check")

@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     format_datetime,
     one_of,
@@ -26,7 +30,7 @@ T = TypeVar("T", bound="AppointmentConfig")
 
 
 @_attrs_define
-class AppointmentConfig:
+class AppointmentConfig(JsonModel):
     """How the campaign books appointments.
 
     Attributes:
@@ -72,6 +76,32 @@ class AppointmentConfig:
     created_by: UUID | Unset = UNSET
     updated_by: UUID | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "updatedAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "clientId": UUID_SCHEMA,
+            "name": {"type": "string"},
+            "concurrentLimit": {"type": "integer"},
+            "appointmentLength": {"type": "integer"},
+            "appointmentSpacing": {"type": "integer"},
+            "maxOptions": {"type": "integer"},
+            "minDate": {"type": "string"},
+            "maxDate": {"type": "string"},
+            "minHours": {"type": "integer"},
+            "preferredMode": {"type": "string"},
+            "pulseWorkflowId": UUID_SCHEMA,
+            "createdBy": UUID_SCHEMA,
+            "updatedBy": UUID_SCHEMA,
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -191,6 +221,28 @@ class AppointmentConfig:
         )
         appointment_config.additional_properties = fields.remaining(parse_any)
         return appointment_config
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "created_at": LazyField("createdAt", one_of(parse_datetime, parse_none)),
+            "updated_at": LazyField("updatedAt", one_of(parse_datetime, parse_none)),
+            "client_id": LazyField("clientId", parse_uuid),
+            "name": LazyField("name", parse_str),
+            "concurrent_limit": LazyField("concurrentLimit", parse_int),
+            "appointment_length": LazyField("appointmentLength", parse_int),
+            "appointment_spacing": LazyField("appointmentSpacing", parse_int),
+            "max_options": LazyField("maxOptions", parse_int),
+            "min_date": LazyField("minDate", parse_str),
+            "max_date": LazyField("maxDate", parse_str),
+            "min_hours": LazyField("minHours", parse_int),
+            "preferred_mode": LazyField("preferredMode", parse_str),
+            "pulse_workflow_id": LazyField("pulseWorkflowId", parse_uuid),
+            "created_by": LazyField("createdBy", parse_uuid),
+            "updated_by": LazyField("updatedBy", parse_uuid),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

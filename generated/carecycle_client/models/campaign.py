@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,8 +10,12 @@ from attrs import field as _attrs_field
 
 from ..models.campaign_status import CampaignStatus
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     enum_parser,
     format_datetime,
@@ -36,7 +40,7 @@ T = TypeVar("T", bound="Campaign")
 
 
 @_attrs_define
-class Campaign:
+class Campaign(JsonModel):
     """A campaign. Which properties are always present is not documented; `id`, `name`
     and `status` are required here (inferred), every other property is optional.
     `client` is present when `includeClient` is true.
@@ -108,6 +112,46 @@ class Campaign:
     appointment_config: AppointmentConfig | Unset = UNSET
     campaign_automations: list[Any] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": DATETIME_SCHEMA,
+            "updatedAt": DATETIME_SCHEMA,
+            "startDate": DATETIME_SCHEMA,
+            "endDate": DATETIME_SCHEMA,
+            "dialAfterhours": {"type": "boolean"},
+            "name": {"type": "string"},
+            "templateId": UUID_SCHEMA,
+            "templateName": {"type": "string"},
+            "description": {"type": "string"},
+            "status": {"type": "string"},
+            "sourceType": {"type": "string"},
+            "enablePulse": {"type": "boolean"},
+            "pulseWorkflowId": UUID_SCHEMA,
+            "maxConcurrentCalls": {"type": "integer"},
+            "suite": {"type": "string"},
+            "maxAttempts": {"type": "integer"},
+            "smsCompanyName": {"type": "string"},
+            "requiredVars": {"type": "array", "items": {"type": "string"}},
+            "client": {"$ref": "#/$defs/ClientInfo"},
+            "hasInquiryCallback": {"type": "boolean"},
+            "customerStats": {"$ref": "#/$defs/CustomerStats"},
+            "features": {"$ref": "#/$defs/CampaignFeatures"},
+            "transferConfig": {"$ref": "#/$defs/TransferConfig"},
+            "transferConfigIds": {"type": "array", "items": UUID_SCHEMA},
+            "callFormId": UUID_SCHEMA,
+            "appointmentConfig": {"$ref": "#/$defs/AppointmentConfig"},
+            "campaignAutomations": {"type": "array", "items": {}},
+        },
+        "required": [
+            "id",
+            "name",
+            "status",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -304,6 +348,46 @@ class Campaign:
         )
         campaign.additional_properties = fields.remaining(parse_any)
         return campaign
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.appointment_config import AppointmentConfig  # noqa: PLC0415
+        from ..models.campaign_features import CampaignFeatures  # noqa: PLC0415
+        from ..models.client_info import ClientInfo  # noqa: PLC0415
+        from ..models.customer_stats import CustomerStats  # noqa: PLC0415
+        from ..models.transfer_config import TransferConfig  # noqa: PLC0415
+
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "name": LazyField("name", parse_str, required=True),
+            "status": LazyField("status", enum_parser(CampaignStatus), required=True),
+            "created_at": LazyField("createdAt", parse_datetime),
+            "updated_at": LazyField("updatedAt", parse_datetime),
+            "start_date": LazyField("startDate", parse_datetime),
+            "end_date": LazyField("endDate", parse_datetime),
+            "dial_afterhours": LazyField("dialAfterhours", parse_bool),
+            "template_id": LazyField("templateId", parse_uuid),
+            "template_name": LazyField("templateName", parse_str),
+            "description": LazyField("description", parse_str),
+            "source_type": LazyField("sourceType", parse_str),
+            "enable_pulse": LazyField("enablePulse", parse_bool),
+            "pulse_workflow_id": LazyField("pulseWorkflowId", parse_uuid),
+            "max_concurrent_calls": LazyField("maxConcurrentCalls", parse_int),
+            "suite": LazyField("suite", parse_str),
+            "max_attempts": LazyField("maxAttempts", parse_int),
+            "sms_company_name": LazyField("smsCompanyName", parse_str),
+            "required_vars": LazyField("requiredVars", list_of(parse_str)),
+            "client": LazyField("client", ClientInfo.from_checked),
+            "has_inquiry_callback": LazyField("hasInquiryCallback", parse_bool),
+            "customer_stats": LazyField("customerStats", CustomerStats.from_checked),
+            "features": LazyField("features", CampaignFeatures.from_checked),
+            "transfer_config": LazyField("transferConfig", TransferConfig.from_checked),
+            "transfer_config_ids": LazyField("transferConfigIds", list_of(parse_uuid)),
+            "call_form_id": LazyField("callFormId", parse_uuid),
+            "appointment_config": LazyField("appointmentConfig", AppointmentConfig.from_checked),
+            "campaign_automations": LazyField("campaignAutomations", list_of(parse_any)),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, parse_any, parse_bool
+from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_bool
 
 T = TypeVar("T", bound="CampaignFeatures")
 
 
 @_attrs_define
-class CampaignFeatures:
+class CampaignFeatures(JsonModel):
     """Features enabled for the campaign.
 
     Attributes:
@@ -27,6 +27,18 @@ class CampaignFeatures:
     inquiries: bool | Unset = UNSET
     check_plan: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "transfers": {"type": "boolean"},
+            "appointments": {"type": "boolean"},
+            "inquiries": {"type": "boolean"},
+            "checkPlan": {"type": "boolean"},
+        },
+        "required": [],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         transfers = self.transfers
@@ -67,6 +79,16 @@ class CampaignFeatures:
         )
         campaign_features.additional_properties = fields.remaining(parse_any)
         return campaign_features
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "transfers": LazyField("transfers", parse_bool),
+            "appointments": LazyField("appointments", parse_bool),
+            "inquiries": LazyField("inquiries", parse_bool),
+            "check_plan": LazyField("checkPlan", parse_bool),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,19 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, parse_any, parse_str, parse_uuid
+from ..types import UNSET, UUID_SCHEMA, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_str, parse_uuid
 
 T = TypeVar("T", bound="ClientInfo")
 
 
 @_attrs_define
-class ClientInfo:
+class ClientInfo(JsonModel):
     """The authenticated client (organisation); present when `includeClient` is true.
 
     Attributes:
@@ -24,6 +24,18 @@ class ClientInfo:
     id: UUID
     sms_company_name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "smsCompanyName": {"type": "string"},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -53,6 +65,14 @@ class ClientInfo:
         )
         client_info.additional_properties = fields.remaining(parse_any)
         return client_info
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "sms_company_name": LazyField("smsCompanyName", parse_str),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

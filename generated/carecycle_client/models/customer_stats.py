@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, parse_any, parse_float
+from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_float
 
 if TYPE_CHECKING:
     from ..models.status_counts import StatusCounts
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="CustomerStats")
 
 
 @_attrs_define
-class CustomerStats:
+class CustomerStats(JsonModel):
     """Counts of the campaign's customer enrollments and calls.
 
     Attributes:
@@ -34,6 +34,18 @@ class CustomerStats:
     today_calls: float | Unset = UNSET
     status_counts: StatusCounts | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "total": {"type": "number"},
+            "totalCalls": {"type": "number"},
+            "todayCalls": {"type": "number"},
+            "statusCounts": {"$ref": "#/$defs/StatusCounts"},
+        },
+        "required": [],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total
@@ -78,6 +90,18 @@ class CustomerStats:
         )
         customer_stats.additional_properties = fields.remaining(parse_any)
         return customer_stats
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.status_counts import StatusCounts  # noqa: PLC0415
+
+        return {
+            "total": LazyField("total", parse_float),
+            "total_calls": LazyField("totalCalls", parse_float),
+            "today_calls": LazyField("todayCalls", parse_float),
+            "status_counts": LazyField("statusCounts", StatusCounts.from_checked),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

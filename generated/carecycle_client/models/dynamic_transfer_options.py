@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, list_of, parse_any, parse_float, parse_str
+from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, list_of, parse_any, parse_float, parse_str
 
 if TYPE_CHECKING:
     from ..models.dynamic_transfer_options_body import DynamicTransferOptionsBody
@@ -18,7 +18,7 @@ T = TypeVar("T", bound="DynamicTransferOptions")
 
 
 @_attrs_define
-class DynamicTransferOptions:
+class DynamicTransferOptions(JsonModel):
     """Where a dynamic transfer asks for the number to transfer to.
 
     Attributes:
@@ -42,6 +42,22 @@ class DynamicTransferOptions:
     transfer_number: str | Unset = UNSET
     success_conditions: list[SuccessCondition] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "pingUrl": {"type": "string"},
+            "method": {"type": "string"},
+            "timeout": {"type": "number"},
+            "headers": {"$ref": "#/$defs/DynamicTransferOptionsHeaders"},
+            "body": {"$ref": "#/$defs/DynamicTransferOptionsBody"},
+            "transferNumberField": {"type": "string"},
+            "transferNumber": {"type": "string"},
+            "successConditions": {"type": "array", "items": {"$ref": "#/$defs/SuccessCondition"}},
+        },
+        "required": [],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         ping_url = self.ping_url
@@ -115,6 +131,24 @@ class DynamicTransferOptions:
         )
         dynamic_transfer_options.additional_properties = fields.remaining(parse_any)
         return dynamic_transfer_options
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.dynamic_transfer_options_body import DynamicTransferOptionsBody  # noqa: PLC0415
+        from ..models.dynamic_transfer_options_headers import DynamicTransferOptionsHeaders  # noqa: PLC0415
+        from ..models.success_condition import SuccessCondition  # noqa: PLC0415
+
+        return {
+            "ping_url": LazyField("pingUrl", parse_str),
+            "method": LazyField("method", parse_str),
+            "timeout": LazyField("timeout", parse_float),
+            "headers": LazyField("headers", DynamicTransferOptionsHeaders.from_checked),
+            "body": LazyField("body", DynamicTransferOptionsBody.from_checked),
+            "transfer_number_field": LazyField("transferNumberField", parse_str),
+            "transfer_number": LazyField("transferNumber", parse_str),
+            "success_conditions": LazyField("successConditions", list_of(SuccessCondition.from_checked)),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

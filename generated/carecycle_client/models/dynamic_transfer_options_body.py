@@ -1,21 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, parse_any
+from ..types import JsonModel, JsonObject, LazyField, parse_any
 
 T = TypeVar("T", bound="DynamicTransferOptionsBody")
 
 
 @_attrs_define
-class DynamicTransferOptionsBody:
+class DynamicTransferOptionsBody(JsonModel):
     """The page shows `null` for each value; the value type is not documented."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -36,6 +43,12 @@ class DynamicTransferOptionsBody:
         dynamic_transfer_options_body = cls()
         dynamic_transfer_options_body.additional_properties = fields.remaining(parse_any)
         return dynamic_transfer_options_body
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

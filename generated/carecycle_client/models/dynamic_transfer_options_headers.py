@@ -1,19 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, parse_str
+from ..types import JsonModel, JsonObject, LazyField, parse_str
 
 T = TypeVar("T", bound="DynamicTransferOptionsHeaders")
 
 
 @_attrs_define
-class DynamicTransferOptionsHeaders:
+class DynamicTransferOptionsHeaders(JsonModel):
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": {"type": "string"},
+    }
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -34,6 +41,12 @@ class DynamicTransferOptionsHeaders:
         dynamic_transfer_options_headers = cls()
         dynamic_transfer_options_headers.additional_properties = fields.remaining(parse_str)
         return dynamic_transfer_options_headers
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "additional_properties": LazyField("", parse_str),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, parse_any, parse_str
+from ..types import JsonModel, JsonObject, LazyField, parse_any, parse_str
 
 T = TypeVar("T", bound="ErrorBody")
 
 
 @_attrs_define
-class ErrorBody:
+class ErrorBody(JsonModel):
     """The body of every error response but 422 and 429.
 
     Attributes:
@@ -25,6 +25,19 @@ class ErrorBody:
     message: str
     code: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "message": {"type": "string"},
+            "code": {"type": "string"},
+        },
+        "required": [
+            "message",
+            "code",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
@@ -53,6 +66,14 @@ class ErrorBody:
         )
         error_body.additional_properties = fields.remaining(parse_any)
         return error_body
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "message": LazyField("message", parse_str, required=True),
+            "code": LazyField("code", parse_str, required=True),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

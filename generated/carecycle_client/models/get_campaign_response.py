@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, list_of, parse_any
+from ..types import JsonModel, JsonObject, LazyField, list_of, parse_any
 
 if TYPE_CHECKING:
     from ..models.campaign import Campaign
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="GetCampaignResponse")
 
 
 @_attrs_define
-class GetCampaignResponse:
+class GetCampaignResponse(JsonModel):
     """Both properties are required (inferred).
 
     Attributes:
@@ -30,6 +30,19 @@ class GetCampaignResponse:
     campaign: Campaign
     assistants: list[Any]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "campaign": {"$ref": "#/$defs/Campaign"},
+            "assistants": {"type": "array", "items": {}},
+        },
+        "required": [
+            "campaign",
+            "assistants",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         campaign = self.campaign.to_dict()
@@ -60,6 +73,16 @@ class GetCampaignResponse:
         )
         get_campaign_response.additional_properties = fields.remaining(parse_any)
         return get_campaign_response
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.campaign import Campaign  # noqa: PLC0415
+
+        return {
+            "campaign": LazyField("campaign", Campaign.from_checked, required=True),
+            "assistants": LazyField("assistants", list_of(parse_any), required=True),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

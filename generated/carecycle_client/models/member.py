@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     format_datetime,
     one_of,
@@ -29,7 +33,7 @@ T = TypeVar("T", bound="Member")
 
 
 @_attrs_define
-class Member:
+class Member(JsonModel):
     """A member of the client organisation.
 
     Attributes:
@@ -52,6 +56,23 @@ class Member:
     filter_data: str | Unset = UNSET
     user: User | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "clientId": UUID_SCHEMA,
+            "userId": UUID_SCHEMA,
+            "role": {"type": "string"},
+            "filterData": {"type": "string"},
+            "user": {"$ref": "#/$defs/User"},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -120,6 +141,21 @@ class Member:
         )
         member.additional_properties = fields.remaining(parse_any)
         return member
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.user import User  # noqa: PLC0415
+
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "created_at": LazyField("createdAt", one_of(parse_datetime, parse_none)),
+            "client_id": LazyField("clientId", parse_uuid),
+            "user_id": LazyField("userId", parse_uuid),
+            "role": LazyField("role", parse_str),
+            "filter_data": LazyField("filterData", parse_str),
+            "user": LazyField("user", User.from_checked),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

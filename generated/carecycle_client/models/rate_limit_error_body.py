@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, parse_any, parse_float, parse_str
+from ..types import JsonModel, JsonObject, LazyField, parse_any, parse_float, parse_str
 
 T = TypeVar("T", bound="RateLimitErrorBody")
 
 
 @_attrs_define
-class RateLimitErrorBody:
+class RateLimitErrorBody(JsonModel):
     """The body of a 429 response.
 
     Attributes:
@@ -25,6 +25,21 @@ class RateLimitErrorBody:
     code: str
     retry_after: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "message": {"type": "string"},
+            "code": {"type": "string"},
+            "retryAfter": {"type": "number"},
+        },
+        "required": [
+            "message",
+            "code",
+            "retryAfter",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
@@ -57,6 +72,15 @@ class RateLimitErrorBody:
         )
         rate_limit_error_body.additional_properties = fields.remaining(parse_any)
         return rate_limit_error_body
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "message": LazyField("message", parse_str, required=True),
+            "code": LazyField("code", parse_str, required=True),
+            "retry_after": LazyField("retryAfter", parse_float, required=True),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     format_datetime,
     one_of,
@@ -31,7 +35,7 @@ T = TypeVar("T", bound="RoutingAgent")
 
 
 @_attrs_define
-class RoutingAgent:
+class RoutingAgent(JsonModel):
     """A team member who can take transferred calls.
 
     Attributes:
@@ -68,6 +72,28 @@ class RoutingAgent:
     skills: str | Unset = UNSET
     member: Member | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "updatedAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "routingConfigId": UUID_SCHEMA,
+            "memberId": UUID_SCHEMA,
+            "groupId": UUID_SCHEMA,
+            "priority": {"type": "integer"},
+            "weight": {"type": "integer"},
+            "lastCallAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "isActive": {"type": "boolean"},
+            "skills": {"type": "string"},
+            "member": {"$ref": "#/$defs/Member"},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -175,6 +201,26 @@ class RoutingAgent:
         )
         routing_agent.additional_properties = fields.remaining(parse_any)
         return routing_agent
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.member import Member  # noqa: PLC0415
+
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "created_at": LazyField("createdAt", one_of(parse_datetime, parse_none)),
+            "updated_at": LazyField("updatedAt", one_of(parse_datetime, parse_none)),
+            "routing_config_id": LazyField("routingConfigId", parse_uuid),
+            "member_id": LazyField("memberId", parse_uuid),
+            "group_id": LazyField("groupId", parse_uuid),
+            "priority": LazyField("priority", parse_int),
+            "weight": LazyField("weight", parse_int),
+            "last_call_at": LazyField("lastCallAt", one_of(parse_datetime, parse_none)),
+            "is_active": LazyField("isActive", parse_bool),
+            "skills": LazyField("skills", parse_str),
+            "member": LazyField("member", Member.from_checked),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

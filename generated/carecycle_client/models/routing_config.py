@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     format_datetime,
     list_of,
@@ -33,7 +37,7 @@ T = TypeVar("T", bound="RoutingConfig")
 
 
 @_attrs_define
-class RoutingConfig:
+class RoutingConfig(JsonModel):
     """How a transfer picks an agent. The docs describe Linear, Round Robin and Grouped
     routing in prose (`x-carecycle-source: docs`); only `linear` is shown as a value.
 
@@ -87,6 +91,35 @@ class RoutingConfig:
     agents: list[RoutingAgent] | Unset = UNSET
     groups: list[RoutingGroup] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "updatedAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "name": {"type": "string"},
+            "description": {"type": "string"},
+            "routingType": {"type": "string"},
+            "clientId": UUID_SCHEMA,
+            "fallbackBehavior": {"type": "string"},
+            "fallbackNumber": {"type": "string"},
+            "maxRingPerAgent": {"type": "integer"},
+            "maxWaitTime": {"type": "integer"},
+            "tryCustomerAgentFirst": {"type": "boolean"},
+            "tryPreviousSoftphoneAgentFirst": {"type": "boolean"},
+            "customerAgentPriority": {"type": "integer"},
+            "previousSoftphoneAgentPriority": {"type": "integer"},
+            "stateBasedRouting": {"type": "boolean"},
+            "stateRoutingFallback": {"type": "string"},
+            "agents": {"type": "array", "items": {"$ref": "#/$defs/RoutingAgent"}},
+            "groups": {"type": "array", "items": {"$ref": "#/$defs/RoutingGroup"}},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -228,6 +261,34 @@ class RoutingConfig:
         )
         routing_config.additional_properties = fields.remaining(parse_any)
         return routing_config
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.routing_agent import RoutingAgent  # noqa: PLC0415
+        from ..models.routing_group import RoutingGroup  # noqa: PLC0415
+
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "created_at": LazyField("createdAt", one_of(parse_datetime, parse_none)),
+            "updated_at": LazyField("updatedAt", one_of(parse_datetime, parse_none)),
+            "name": LazyField("name", parse_str),
+            "description": LazyField("description", parse_str),
+            "routing_type": LazyField("routingType", parse_str),
+            "client_id": LazyField("clientId", parse_uuid),
+            "fallback_behavior": LazyField("fallbackBehavior", parse_str),
+            "fallback_number": LazyField("fallbackNumber", parse_str),
+            "max_ring_per_agent": LazyField("maxRingPerAgent", parse_int),
+            "max_wait_time": LazyField("maxWaitTime", parse_int),
+            "try_customer_agent_first": LazyField("tryCustomerAgentFirst", parse_bool),
+            "try_previous_softphone_agent_first": LazyField("tryPreviousSoftphoneAgentFirst", parse_bool),
+            "customer_agent_priority": LazyField("customerAgentPriority", parse_int),
+            "previous_softphone_agent_priority": LazyField("previousSoftphoneAgentPriority", parse_int),
+            "state_based_routing": LazyField("stateBasedRouting", parse_bool),
+            "state_routing_fallback": LazyField("stateRoutingFallback", parse_str),
+            "agents": LazyField("agents", list_of(RoutingAgent.from_checked)),
+            "groups": LazyField("groups", list_of(RoutingGroup.from_checked)),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

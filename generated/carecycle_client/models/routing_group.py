@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     format_datetime,
     list_of,
@@ -32,7 +36,7 @@ T = TypeVar("T", bound="RoutingGroup")
 
 
 @_attrs_define
-class RoutingGroup:
+class RoutingGroup(JsonModel):
     """A group of agents, for grouped routing.
 
     Attributes:
@@ -64,6 +68,26 @@ class RoutingGroup:
     is_active: bool | Unset = UNSET
     agents: list[RoutingAgent] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "updatedAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "routingConfigId": UUID_SCHEMA,
+            "name": {"type": "string"},
+            "description": {"type": "string"},
+            "routingType": {"type": "string"},
+            "priority": {"type": "integer"},
+            "isActive": {"type": "boolean"},
+            "agents": {"type": "array", "items": {"$ref": "#/$defs/RoutingAgent"}},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -154,6 +178,24 @@ class RoutingGroup:
         )
         routing_group.additional_properties = fields.remaining(parse_any)
         return routing_group
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.routing_agent import RoutingAgent  # noqa: PLC0415
+
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "created_at": LazyField("createdAt", one_of(parse_datetime, parse_none)),
+            "updated_at": LazyField("updatedAt", one_of(parse_datetime, parse_none)),
+            "routing_config_id": LazyField("routingConfigId", parse_uuid),
+            "name": LazyField("name", parse_str),
+            "description": LazyField("description", parse_str),
+            "routing_type": LazyField("routingType", parse_str),
+            "priority": LazyField("priority", parse_int),
+            "is_active": LazyField("isActive", parse_bool),
+            "agents": LazyField("agents", list_of(RoutingAgent.from_checked)),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

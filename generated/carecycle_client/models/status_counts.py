@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, parse_float
+from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, parse_float
 
 T = TypeVar("T", bound="StatusCounts")
 
 
 @_attrs_define
-class StatusCounts:
+class StatusCounts(JsonModel):
     """Number of enrollments in each status. The page lists eight of the nine customer
     campaign statuses (`awaiting_call` is missing); counts of other statuses may
     appear as further properties (`x-carecycle-source: inferred`).
@@ -37,6 +37,22 @@ class StatusCounts:
     cancelled: float | Unset = UNSET
     skipped: float | Unset = UNSET
     additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "expired": {"type": "number"},
+            "failed": {"type": "number"},
+            "pending": {"type": "number"},
+            "completed": {"type": "number"},
+            "exceeded_max_calls": {"type": "number"},
+            "in_progress": {"type": "number"},
+            "cancelled": {"type": "number"},
+            "skipped": {"type": "number"},
+        },
+        "required": [],
+        "additionalProperties": {"type": "number"},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         expired = self.expired
@@ -97,6 +113,20 @@ class StatusCounts:
         )
         status_counts.additional_properties = fields.remaining(parse_float)
         return status_counts
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "expired": LazyField("expired", parse_float),
+            "failed": LazyField("failed", parse_float),
+            "pending": LazyField("pending", parse_float),
+            "completed": LazyField("completed", parse_float),
+            "exceeded_max_calls": LazyField("exceeded_max_calls", parse_float),
+            "in_progress": LazyField("in_progress", parse_float),
+            "cancelled": LazyField("cancelled", parse_float),
+            "skipped": LazyField("skipped", parse_float),
+            "additional_properties": LazyField("", parse_float),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, parse_any, parse_str
+from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_str
 
 T = TypeVar("T", bound="SuccessCondition")
 
 
 @_attrs_define
-class SuccessCondition:
+class SuccessCondition(JsonModel):
     """A condition on the ping's response that makes the transfer go ahead.
 
     Attributes:
@@ -25,6 +25,17 @@ class SuccessCondition:
     operator: str | Unset = UNSET
     value: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "field": {"type": "string"},
+            "operator": {"type": "string"},
+            "value": {"type": "string"},
+        },
+        "required": [],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         field = self.field
@@ -60,6 +71,15 @@ class SuccessCondition:
         )
         success_condition.additional_properties = fields.remaining(parse_any)
         return success_condition
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "field": LazyField("field", parse_str),
+            "operator": LazyField("operator", parse_str),
+            "value": LazyField("value", parse_str),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

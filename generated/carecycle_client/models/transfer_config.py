@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -12,8 +12,12 @@ from ..models.softphone_fallback_type import SoftphoneFallbackType
 from ..models.transfer_type import TransferType
 from ..models.warm_mode import WarmMode
 from ..types import (
+    DATETIME_SCHEMA,
     UNSET,
+    UUID_SCHEMA,
+    JsonModel,
     JsonObject,
+    LazyField,
     Unset,
     enum_parser,
     format_datetime,
@@ -36,7 +40,7 @@ T = TypeVar("T", bound="TransferConfig")
 
 
 @_attrs_define
-class TransferConfig:
+class TransferConfig(JsonModel):
     """How the campaign transfers calls to people.
 
     Attributes:
@@ -88,6 +92,35 @@ class TransferConfig:
     transfer_waiting_messages: list[str] | Unset = UNSET
     routing_config: RoutingConfig | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "createdAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "updatedAt": {"anyOf": [DATETIME_SCHEMA, {"type": "null"}]},
+            "clientId": UUID_SCHEMA,
+            "name": {"type": "string"},
+            "routingConfigId": UUID_SCHEMA,
+            "type": {"type": "string"},
+            "warmTransfer": {"type": "boolean"},
+            "directPhoneNumber": {"type": "string"},
+            "dynamicOptions": {"$ref": "#/$defs/DynamicTransferOptions"},
+            "sipUri": {"type": "string"},
+            "sipHeaders": {"type": "string"},
+            "warmSummaryPrompt": {"type": "string"},
+            "warmMode": {"type": "string"},
+            "softphoneFallbackType": {"type": "string"},
+            "softphoneFallbackPhoneNumber": {"type": "string"},
+            "appointmentBookingEnabled": {"type": "boolean"},
+            "transferWaitingMessages": {"type": "array", "items": {"type": "string"}},
+            "routingConfig": {"$ref": "#/$defs/RoutingConfig"},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -233,6 +266,34 @@ class TransferConfig:
         )
         transfer_config.additional_properties = fields.remaining(parse_any)
         return transfer_config
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.dynamic_transfer_options import DynamicTransferOptions  # noqa: PLC0415
+        from ..models.routing_config import RoutingConfig  # noqa: PLC0415
+
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "created_at": LazyField("createdAt", one_of(parse_datetime, parse_none)),
+            "updated_at": LazyField("updatedAt", one_of(parse_datetime, parse_none)),
+            "client_id": LazyField("clientId", parse_uuid),
+            "name": LazyField("name", parse_str),
+            "routing_config_id": LazyField("routingConfigId", parse_uuid),
+            "type_": LazyField("type", enum_parser(TransferType)),
+            "warm_transfer": LazyField("warmTransfer", parse_bool),
+            "direct_phone_number": LazyField("directPhoneNumber", parse_str),
+            "dynamic_options": LazyField("dynamicOptions", DynamicTransferOptions.from_checked),
+            "sip_uri": LazyField("sipUri", parse_str),
+            "sip_headers": LazyField("sipHeaders", parse_str),
+            "warm_summary_prompt": LazyField("warmSummaryPrompt", parse_str),
+            "warm_mode": LazyField("warmMode", enum_parser(WarmMode)),
+            "softphone_fallback_type": LazyField("softphoneFallbackType", enum_parser(SoftphoneFallbackType)),
+            "softphone_fallback_phone_number": LazyField("softphoneFallbackPhoneNumber", parse_str),
+            "appointment_booking_enabled": LazyField("appointmentBookingEnabled", parse_bool),
+            "transfer_waiting_messages": LazyField("transferWaitingMessages", list_of(parse_str)),
+            "routing_config": LazyField("routingConfig", RoutingConfig.from_checked),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,20 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.customer_campaign_status import CustomerCampaignStatus
-from ..types import JsonObject, enum_parser, parse_any, parse_uuid
+from ..types import UUID_SCHEMA, JsonModel, JsonObject, LazyField, enum_parser, parse_any, parse_uuid
 
 T = TypeVar("T", bound="UpdateCustomerCampaignStatusRequest")
 
 
 @_attrs_define
-class UpdateCustomerCampaignStatusRequest:
+class UpdateCustomerCampaignStatusRequest(JsonModel):
     """All three properties are required (inferred: the page's example sends all three,
     and none has a default). Unknown properties are ignored, as zod objects do.
 
@@ -28,6 +28,21 @@ class UpdateCustomerCampaignStatusRequest:
     campaign_id: UUID
     status: CustomerCampaignStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "customerId": UUID_SCHEMA,
+            "campaignId": UUID_SCHEMA,
+            "status": {"type": "string"},
+        },
+        "required": [
+            "customerId",
+            "campaignId",
+            "status",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = str(self.customer_id)
@@ -60,6 +75,15 @@ class UpdateCustomerCampaignStatusRequest:
         )
         update_customer_campaign_status_request.additional_properties = fields.remaining(parse_any)
         return update_customer_campaign_status_request
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "customer_id": LazyField("customerId", parse_uuid, required=True),
+            "campaign_id": LazyField("campaignId", parse_uuid, required=True),
+            "status": LazyField("status", enum_parser(CustomerCampaignStatus), required=True),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,19 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, parse_any, parse_bool, parse_str, parse_uuid
+from ..types import UUID_SCHEMA, JsonModel, JsonObject, LazyField, parse_any, parse_bool, parse_str, parse_uuid
 
 T = TypeVar("T", bound="UpdateCustomerCampaignStatusResponse")
 
 
 @_attrs_define
-class UpdateCustomerCampaignStatusResponse:
+class UpdateCustomerCampaignStatusResponse(JsonModel):
     """The page shows `previousStatus` and `newStatus` as strings; their values are
     customer campaign statuses. All four properties are required (inferred).
 
@@ -29,6 +29,23 @@ class UpdateCustomerCampaignStatusResponse:
     new_status: str
     customer_campaign_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "success": {"type": "boolean"},
+            "previousStatus": {"type": "string"},
+            "newStatus": {"type": "string"},
+            "customerCampaignId": UUID_SCHEMA,
+        },
+        "required": [
+            "success",
+            "previousStatus",
+            "newStatus",
+            "customerCampaignId",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success
@@ -65,6 +82,16 @@ class UpdateCustomerCampaignStatusResponse:
         )
         update_customer_campaign_status_response.additional_properties = fields.remaining(parse_any)
         return update_customer_campaign_status_response
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "success": LazyField("success", parse_bool, required=True),
+            "previous_status": LazyField("previousStatus", parse_str, required=True),
+            "new_status": LazyField("newStatus", parse_str, required=True),
+            "customer_campaign_id": LazyField("customerCampaignId", parse_uuid, required=True),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,19 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, parse_any, parse_str, parse_uuid
+from ..types import UNSET, UUID_SCHEMA, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_str, parse_uuid
 
 T = TypeVar("T", bound="User")
 
 
 @_attrs_define
-class User:
+class User(JsonModel):
     """The user account of a member.
 
     Attributes:
@@ -26,6 +26,19 @@ class User:
     name: str | Unset = UNSET
     email: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "id": UUID_SCHEMA,
+            "name": {"type": "string"},
+            "email": {"type": "string"},
+        },
+        "required": [
+            "id",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -60,6 +73,15 @@ class User:
         )
         user.additional_properties = fields.remaining(parse_any)
         return user
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "id": LazyField("id", parse_uuid, required=True),
+            "name": LazyField("name", parse_str),
+            "email": LazyField("email", parse_str),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonObject, list_of, parse_any, parse_str
+from ..types import JsonModel, JsonObject, LazyField, list_of, parse_any, parse_str
 
 if TYPE_CHECKING:
     from ..models.validation_issue import ValidationIssue
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="ValidationErrorBody")
 
 
 @_attrs_define
-class ValidationErrorBody:
+class ValidationErrorBody(JsonModel):
     """The body of a 422 response.
 
     Attributes:
@@ -29,6 +29,21 @@ class ValidationErrorBody:
     code: str
     errors: list[ValidationIssue]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "message": {"type": "string"},
+            "code": {"type": "string"},
+            "errors": {"type": "array", "items": {"$ref": "#/$defs/ValidationIssue"}},
+        },
+        "required": [
+            "message",
+            "code",
+            "errors",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
@@ -66,6 +81,17 @@ class ValidationErrorBody:
         )
         validation_error_body.additional_properties = fields.remaining(parse_any)
         return validation_error_body
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        from ..models.validation_issue import ValidationIssue  # noqa: PLC0415
+
+        return {
+            "message": LazyField("message", parse_str, required=True),
+            "code": LazyField("code", parse_str, required=True),
+            "errors": LazyField("errors", list_of(ValidationIssue.from_checked), required=True),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonObject, Unset, list_of, parse_any, parse_str
+from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, list_of, parse_any, parse_str
 
 T = TypeVar("T", bound="ValidationIssue")
 
 
 @_attrs_define
-class ValidationIssue:
+class ValidationIssue(JsonModel):
     """One problem with the request, in zod's issue format. `path`, `message` and
     `code` are present in every zod issue; `expected` and `received` only in some
     (`x-carecycle-source: inferred`).
@@ -31,6 +31,23 @@ class ValidationIssue:
     expected: str | Unset = UNSET
     received: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "path": {"type": "array", "items": {"type": "string"}},
+            "message": {"type": "string"},
+            "expected": {"type": "string"},
+            "received": {"type": "string"},
+            "code": {"type": "string"},
+        },
+        "required": [
+            "path",
+            "message",
+            "code",
+        ],
+        "additionalProperties": {},
+    }
 
     def to_dict(self) -> dict[str, Any]:
         path = self.path
@@ -73,6 +90,17 @@ class ValidationIssue:
         )
         validation_issue.additional_properties = fields.remaining(parse_any)
         return validation_issue
+
+    @classmethod
+    def lazy_fields(cls) -> dict[str, LazyField]:
+        return {
+            "path": LazyField("path", list_of(parse_str), required=True),
+            "message": LazyField("message", parse_str, required=True),
+            "code": LazyField("code", parse_str, required=True),
+            "expected": LazyField("expected", parse_str),
+            "received": LazyField("received", parse_str),
+            "additional_properties": LazyField("", parse_any),
+        }
 
     @property
     def additional_keys(self) -> list[str]:

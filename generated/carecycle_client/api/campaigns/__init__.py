@@ -31,7 +31,7 @@ class Campaigns(Resource):
                 campaign_id=as_uuid(campaign_id, "campaign_id"),
                 include_client=include_client,
             ),
-            GetCampaignResponse.from_dict,
+            GetCampaignResponse.from_body,
             timeout=timeout,
             max_retries=max_retries,
         )
@@ -59,7 +59,7 @@ class AsyncCampaigns(Resource):
                 campaign_id=as_uuid(campaign_id, "campaign_id"),
                 include_client=include_client,
             ),
-            GetCampaignResponse.from_dict,
+            GetCampaignResponse.from_body,
             timeout=timeout,
             max_retries=max_retries,
         )

@@ -38,7 +38,7 @@ class Customers(Resource):
             update_customer_campaign_status._get_kwargs(
                 body=body,
             ),
-            UpdateCustomerCampaignStatusResponse.from_dict,
+            UpdateCustomerCampaignStatusResponse.from_body,
             timeout=timeout,
             max_retries=max_retries,
         )
@@ -71,7 +71,7 @@ class AsyncCustomers(Resource):
             update_customer_campaign_status._get_kwargs(
                 body=body,
             ),
-            UpdateCustomerCampaignStatusResponse.from_dict,
+            UpdateCustomerCampaignStatusResponse.from_body,
             timeout=timeout,
             max_retries=max_retries,
         )

@@ -36,28 +36,28 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorBody | RateLimitErrorBody | UpdateCustomerCampaignStatusResponse | ValidationErrorBody | None:
     if response.status_code == 200:
-        return parse_body(response, UpdateCustomerCampaignStatusResponse.from_dict)
+        return parse_body(response, UpdateCustomerCampaignStatusResponse.from_body)
 
     if response.status_code == 400:
-        return parse_error_body(response, ErrorBody.from_dict)
+        return parse_error_body(response, ErrorBody.from_body)
 
     if response.status_code == 401:
-        return parse_error_body(response, ErrorBody.from_dict)
+        return parse_error_body(response, ErrorBody.from_body)
 
     if response.status_code == 403:
-        return parse_error_body(response, ErrorBody.from_dict)
+        return parse_error_body(response, ErrorBody.from_body)
 
     if response.status_code == 404:
-        return parse_error_body(response, ErrorBody.from_dict)
+        return parse_error_body(response, ErrorBody.from_body)
 
     if response.status_code == 422:
-        return parse_error_body(response, ValidationErrorBody.from_dict)
+        return parse_error_body(response, ValidationErrorBody.from_body)
 
     if response.status_code == 429:
-        return parse_error_body(response, RateLimitErrorBody.from_dict)
+        return parse_error_body(response, RateLimitErrorBody.from_body)
 
     if response.status_code == 500:
-        return parse_error_body(response, ErrorBody.from_dict)
+        return parse_error_body(response, ErrorBody.from_body)
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus.from_response(response)

@@ -1,0 +1,233 @@
+"""Reading a response body lazily, as the client does (`Model.from_body`): the body is checked
+against the model's JSON Schema at once and each field is read on first use. The result must
+be the model `from_dict` reads, and a bad body must fail `from_body` itself with the error
+`from_dict` gives, never a later attribute read."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from carecycle_client import APIResponseValidationError
+from carecycle_client.models import (
+    Campaign,
+    CampaignStatus,
+    ErrorBody,
+    GetCampaignResponse,
+    RateLimitErrorBody,
+    UpdateCustomerCampaignStatusResponse,
+    ValidationErrorBody,
+)
+from carecycle_client.types import JsonModel
+
+from .conftest import SEED_CAMPAIGN, SEED_UPDATE, SPEC
+
+
+def _error_seeds() -> Iterator[tuple[type[JsonModel], dict[str, Any]]]:
+    """Every example error body of the spec, with the model that reads it."""
+    models = {
+        "Error": ErrorBody,
+        "ValidationError": ValidationErrorBody,
+        "RateLimitError": RateLimitErrorBody,
+    }
+    for response in SPEC["components"]["responses"].values():
+        content = response.get("content", {}).get("application/json", {})
+        model = models.get(content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1])
+        if model is not None:
+            yield from (
+                (model, example["value"]) for example in content.get("examples", {}).values()
+            )
+
+
+SEEDS: list[tuple[type[JsonModel], dict[str, Any]]] = [
+    (GetCampaignResponse, SEED_CAMPAIGN),
+    (UpdateCustomerCampaignStatusResponse, SEED_UPDATE),
+    *_error_seeds(),
+]
+
+
+def test_every_model_of_a_body_has_seeds() -> None:
+    assert {model for model, _ in SEEDS} == {
+        GetCampaignResponse,
+        UpdateCustomerCampaignStatusResponse,
+        ErrorBody,
+        ValidationErrorBody,
+        RateLimitErrorBody,
+    }
+
+
+@pytest.mark.parametrize(("model", "body"), SEEDS)
+def test_a_seed_body_reads_as_from_dict_does_and_round_trips(
+    model: type[JsonModel], body: dict[str, Any]
+) -> None:
+    lazy = model.from_body(copy.deepcopy(body))
+    assert type(lazy) is model
+    assert lazy == model.from_dict(body)
+    assert json.dumps(lazy.to_dict()) == json.dumps(body)  # type: ignore[attr-defined]
+
+
+# What a response could hold instead of the right value: every JSON kind, and strings and
+# numbers close to what a UUID, a date-time or an integer field accepts.
+_TRICKY_STRINGS = [
+    "",
+    "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+    "497F6ECA-6276-4993-BFEB-53CBBBBA6F08",
+    "497f6eca62764993bfeb53cbbbba6f08",
+    "{497f6eca-6276-4993-bfeb-53cbbbba6f08}",
+    "urn:uuid:497f6eca-6276-4993-bfeb-53cbbbba6f08",
+    "497f6eca-6276-4993-bfeb-53cbbbba6f0",
+    "497f6eca-6276-4993-bfeb-53cbbbba6f08 ",
+    "2019-08-24T14:15:22Z",
+    "2019-08-24t14:15:22z",
+    "2019-08-24T14:15:22.123456789Z",
+    "2019-08-24T14:15:22.5+05:30",
+    "2016-12-31T23:59:60Z",
+    "2019-08-24 14:15:22Z",
+    "2019-08-24T14:15:22",
+    "2019-02-30T14:15:22Z",
+    "2019-08-24T24:00:00Z",
+    "2019-08-24",
+    "draft",
+    "archived_v2",
+]
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(2**80), max_value=2**80),
+    st.floats(),
+    st.sampled_from([0.0, 1.0, -3.0, 1e300, 2.5]),
+    st.sampled_from(_TRICKY_STRINGS),
+    st.text(max_size=8),
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """The path of every value inside `value`, objects' keys and arrays' indices."""
+    children = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in children:
+        yield (*prefix, key)
+        yield from _paths(child, (*prefix, key))
+
+
+_MISSING = object()
+
+
+@st.composite
+def _mutated_seed(draw: st.DrawFn) -> tuple[type[JsonModel], Any]:
+    """A seed body with up to three values replaced, removed, or added as unknown fields."""
+    model, seed = draw(st.sampled_from(SEEDS))
+    body: Any = copy.deepcopy(seed)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        if draw(st.integers(min_value=0, max_value=19)) == 0:
+            body = draw(_JSON)  # not even an object
+            continue
+        paths = list(_paths(body))
+        if not paths:
+            continue
+        *parents, last = draw(st.sampled_from(paths))
+        target = body
+        for key in parents:
+            target = target[key]
+        action = draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "remove" and isinstance(target, dict):
+            del target[last]
+        elif action == "add" and isinstance(target, dict):
+            target[draw(st.text(min_size=1, max_size=6))] = draw(_JSON)
+        else:
+            target[last] = draw(_JSON)
+    return model, body
+
+
+def _outcome(read: Any) -> str:
+    """What `read` gives, as text: NaN equals NaN there, and a difference shows where it is."""
+    try:
+        return json.dumps(read(), sort_keys=True, default=repr)
+    except APIResponseValidationError as error:
+        return f"refused at {error.path}: {error.reason}"
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated_seed())
+def test_the_schema_check_is_never_laxer_than_reading_every_field(
+    case: tuple[type[JsonModel], Any],
+) -> None:
+    """Were the schema laxer than from_dict, a bad body would pass from_body and fail at an
+    attribute read; this reads every attribute (to_dict) right after from_body."""
+    model, body = case
+    eager = _outcome(lambda: model.from_dict(copy.deepcopy(body)).to_dict())  # type: ignore[attr-defined]
+    lazy = _outcome(lambda: model.from_body(copy.deepcopy(body)).to_dict())  # type: ignore[attr-defined]
+    assert lazy == eager
+
+
+def test_a_value_set_before_it_is_read_is_kept() -> None:
+    parsed = GetCampaignResponse.from_body(copy.deepcopy(SEED_CAMPAIGN))
+    campaign = parsed.campaign
+    campaign.name = "Renamed"
+    campaign.status = CampaignStatus.ACTIVE
+    assert campaign.description == SEED_CAMPAIGN["campaign"]["description"]
+    assert campaign.name == "Renamed"
+    assert campaign.to_dict()["status"] == "active"
+
+
+def test_a_lazy_model_behaves_as_a_model() -> None:
+    eager = GetCampaignResponse.from_dict(SEED_CAMPAIGN)
+
+    def lazy() -> GetCampaignResponse:
+        return GetCampaignResponse.from_body(copy.deepcopy(SEED_CAMPAIGN))
+
+    assert pickle.loads(pickle.dumps(lazy())) == eager
+    assert copy.deepcopy(lazy()) == eager
+    assert copy.copy(lazy()) == eager
+    assert attrs.evolve(lazy().campaign, name="x") == attrs.evolve(eager.campaign, name="x")
+    assert attrs.asdict(lazy()) == attrs.asdict(eager)
+    assert repr(lazy()) == repr(eager)
+    assert isinstance(lazy().campaign, Campaign)
+
+
+@pytest.mark.parametrize("make", [GetCampaignResponse.from_body, GetCampaignResponse.from_dict])
+def test_an_attribute_the_model_does_not_have_is_an_attribute_error(make: Any) -> None:
+    parsed = make(copy.deepcopy(SEED_CAMPAIGN))
+    assert not hasattr(parsed, "campaing")
+    with pytest.raises(
+        AttributeError, match="'GetCampaignResponse' object has no attribute 'campaing'"
+    ):
+        _ = parsed.campaing
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        float("nan"),
+        float("inf"),
+        2**200,
+        [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],
+    ],
+)
+def test_a_value_the_schema_checker_cannot_take_is_read_by_from_dict(odd: Any) -> None:
+    body = copy.deepcopy(SEED_CAMPAIGN)
+    body["campaign"]["campaignAutomations"] = [odd]
+    body["campaign"]["outboundExtras"] = odd
+    lazy, eager = GetCampaignResponse.from_body(body), GetCampaignResponse.from_dict(body)
+    assert json.dumps(lazy.to_dict()) == json.dumps(eager.to_dict())
