@@ -340,6 +340,9 @@ class JsonModel:
     """The JSON object a model from `from_body` reads its attributes from; unset otherwise."""
     json_schema: ClassVar[dict[str, Any]] = {}
     """The JSON Schema of this model's JSON object, as the client checks a response body."""
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """(attribute, key) of the fields whose checked JSON value is their value as it is
+    (strings, booleans, any JSON): `from_checked` sets them at once, for nothing to read."""
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -365,7 +368,10 @@ class JsonModel:
     def from_checked(cls, data: Mapping[str, Any]) -> Self:
         """A model reading its fields from `data`, which its schema has accepted."""
         model = object.__new__(cls)
-        object.__setattr__(model, "_unread", data)
+        set_attribute = object.__setattr__
+        set_attribute(model, "_unread", data)
+        for name, key in cls.plain_fields:
+            set_attribute(model, name, data.get(key, UNSET))
         return model
 
     if not TYPE_CHECKING:  # type checkers see the attributes the models declare, and no others
@@ -396,6 +402,7 @@ class JsonModel:
 
 _UNREAD: Callable[[JsonModel], Mapping[str, Any]] = JsonModel.__dict__["_unread"].__get__  # the slot's getter
 _LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
+_NAMED_KEYS: dict[type[JsonModel], frozenset[str]] = {}  # the JSON keys a model's properties take
 _VALIDATORS: dict[type[JsonModel], Any] = {}
 
 
@@ -403,13 +410,15 @@ def _first_read(model: JsonModel, name: str) -> Any:
     """`__getattr__` for a model class's first lazy read, or an attribute it does not have."""
     model_class = type(model)
     if model_class not in _LAZY_FIELDS and name != "_unread":
-        _LAZY_FIELDS[model_class] = model_class.lazy_fields()
+        fields = model_class.lazy_fields()
+        _NAMED_KEYS[model_class] = frozenset(field.key for field in fields.values() if field.key)
+        _LAZY_FIELDS[model_class] = fields
         return getattr(model, name)
     raise AttributeError(f"{model_class.__name__!r} object has no attribute {name!r}", name=name, obj=model)
 
 
 def _read_remaining(model_class: type[JsonModel], data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
-    named = {field.key for field in _LAZY_FIELDS[model_class].values() if field.key}
+    named = _NAMED_KEYS[model_class]
     remaining: dict[str, T] = {}
     for key, value in data.items():
         if key not in named:

@@ -222,6 +222,13 @@ class AppointmentConfig(JsonModel):
         appointment_config.additional_properties = fields.remaining(parse_any)
         return appointment_config
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("name", "name"),
+        ("min_date", "minDate"),
+        ("max_date", "maxDate"),
+        ("preferred_mode", "preferredMode"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

@@ -349,6 +349,18 @@ class Campaign(JsonModel):
         campaign.additional_properties = fields.remaining(parse_any)
         return campaign
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("name", "name"),
+        ("dial_afterhours", "dialAfterhours"),
+        ("template_name", "templateName"),
+        ("description", "description"),
+        ("source_type", "sourceType"),
+        ("enable_pulse", "enablePulse"),
+        ("suite", "suite"),
+        ("sms_company_name", "smsCompanyName"),
+        ("has_inquiry_callback", "hasInquiryCallback"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.appointment_config import AppointmentConfig  # noqa: PLC0415

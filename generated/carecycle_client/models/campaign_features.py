@@ -80,6 +80,13 @@ class CampaignFeatures(JsonModel):
         campaign_features.additional_properties = fields.remaining(parse_any)
         return campaign_features
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("transfers", "transfers"),
+        ("appointments", "appointments"),
+        ("inquiries", "inquiries"),
+        ("check_plan", "checkPlan"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

@@ -66,6 +66,8 @@ class ClientInfo(JsonModel):
         client_info.additional_properties = fields.remaining(parse_any)
         return client_info
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (("sms_company_name", "smsCompanyName"),)
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

@@ -91,6 +91,8 @@ class CustomerStats(JsonModel):
         customer_stats.additional_properties = fields.remaining(parse_any)
         return customer_stats
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.status_counts import StatusCounts  # noqa: PLC0415

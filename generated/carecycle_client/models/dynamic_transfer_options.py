@@ -132,6 +132,13 @@ class DynamicTransferOptions(JsonModel):
         dynamic_transfer_options.additional_properties = fields.remaining(parse_any)
         return dynamic_transfer_options
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("ping_url", "pingUrl"),
+        ("method", "method"),
+        ("transfer_number_field", "transferNumberField"),
+        ("transfer_number", "transferNumber"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.dynamic_transfer_options_body import DynamicTransferOptionsBody  # noqa: PLC0415

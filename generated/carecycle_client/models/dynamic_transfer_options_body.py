@@ -44,6 +44,8 @@ class DynamicTransferOptionsBody(JsonModel):
         dynamic_transfer_options_body.additional_properties = fields.remaining(parse_any)
         return dynamic_transfer_options_body
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

@@ -42,6 +42,8 @@ class DynamicTransferOptionsHeaders(JsonModel):
         dynamic_transfer_options_headers.additional_properties = fields.remaining(parse_str)
         return dynamic_transfer_options_headers
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

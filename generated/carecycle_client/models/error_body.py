@@ -67,6 +67,11 @@ class ErrorBody(JsonModel):
         error_body.additional_properties = fields.remaining(parse_any)
         return error_body
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("message", "message"),
+        ("code", "code"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

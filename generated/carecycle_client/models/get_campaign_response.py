@@ -74,6 +74,8 @@ class GetCampaignResponse(JsonModel):
         get_campaign_response.additional_properties = fields.remaining(parse_any)
         return get_campaign_response
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.campaign import Campaign  # noqa: PLC0415

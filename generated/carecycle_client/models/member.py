@@ -142,6 +142,11 @@ class Member(JsonModel):
         member.additional_properties = fields.remaining(parse_any)
         return member
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("role", "role"),
+        ("filter_data", "filterData"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.user import User  # noqa: PLC0415

@@ -73,6 +73,11 @@ class RateLimitErrorBody(JsonModel):
         rate_limit_error_body.additional_properties = fields.remaining(parse_any)
         return rate_limit_error_body
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("message", "message"),
+        ("code", "code"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

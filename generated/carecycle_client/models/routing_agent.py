@@ -202,6 +202,11 @@ class RoutingAgent(JsonModel):
         routing_agent.additional_properties = fields.remaining(parse_any)
         return routing_agent
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("is_active", "isActive"),
+        ("skills", "skills"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.member import Member  # noqa: PLC0415

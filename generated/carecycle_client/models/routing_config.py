@@ -262,6 +262,18 @@ class RoutingConfig(JsonModel):
         routing_config.additional_properties = fields.remaining(parse_any)
         return routing_config
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("name", "name"),
+        ("description", "description"),
+        ("routing_type", "routingType"),
+        ("fallback_behavior", "fallbackBehavior"),
+        ("fallback_number", "fallbackNumber"),
+        ("try_customer_agent_first", "tryCustomerAgentFirst"),
+        ("try_previous_softphone_agent_first", "tryPreviousSoftphoneAgentFirst"),
+        ("state_based_routing", "stateBasedRouting"),
+        ("state_routing_fallback", "stateRoutingFallback"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.routing_agent import RoutingAgent  # noqa: PLC0415

@@ -179,6 +179,13 @@ class RoutingGroup(JsonModel):
         routing_group.additional_properties = fields.remaining(parse_any)
         return routing_group
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("name", "name"),
+        ("description", "description"),
+        ("routing_type", "routingType"),
+        ("is_active", "isActive"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.routing_agent import RoutingAgent  # noqa: PLC0415

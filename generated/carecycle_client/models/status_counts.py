@@ -114,6 +114,8 @@ class StatusCounts(JsonModel):
         status_counts.additional_properties = fields.remaining(parse_float)
         return status_counts
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

@@ -72,6 +72,12 @@ class SuccessCondition(JsonModel):
         success_condition.additional_properties = fields.remaining(parse_any)
         return success_condition
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("field", "field"),
+        ("operator", "operator"),
+        ("value", "value"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

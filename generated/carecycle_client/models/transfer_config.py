@@ -267,6 +267,17 @@ class TransferConfig(JsonModel):
         transfer_config.additional_properties = fields.remaining(parse_any)
         return transfer_config
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("name", "name"),
+        ("warm_transfer", "warmTransfer"),
+        ("direct_phone_number", "directPhoneNumber"),
+        ("sip_uri", "sipUri"),
+        ("sip_headers", "sipHeaders"),
+        ("warm_summary_prompt", "warmSummaryPrompt"),
+        ("softphone_fallback_phone_number", "softphoneFallbackPhoneNumber"),
+        ("appointment_booking_enabled", "appointmentBookingEnabled"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.dynamic_transfer_options import DynamicTransferOptions  # noqa: PLC0415

@@ -76,6 +76,8 @@ class UpdateCustomerCampaignStatusRequest(JsonModel):
         update_customer_campaign_status_request.additional_properties = fields.remaining(parse_any)
         return update_customer_campaign_status_request
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

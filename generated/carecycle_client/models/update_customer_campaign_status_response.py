@@ -83,6 +83,12 @@ class UpdateCustomerCampaignStatusResponse(JsonModel):
         update_customer_campaign_status_response.additional_properties = fields.remaining(parse_any)
         return update_customer_campaign_status_response
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("success", "success"),
+        ("previous_status", "previousStatus"),
+        ("new_status", "newStatus"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

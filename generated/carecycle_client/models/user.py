@@ -74,6 +74,11 @@ class User(JsonModel):
         user.additional_properties = fields.remaining(parse_any)
         return user
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("name", "name"),
+        ("email", "email"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {

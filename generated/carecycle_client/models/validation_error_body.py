@@ -82,6 +82,11 @@ class ValidationErrorBody(JsonModel):
         validation_error_body.additional_properties = fields.remaining(parse_any)
         return validation_error_body
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("message", "message"),
+        ("code", "code"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         from ..models.validation_issue import ValidationIssue  # noqa: PLC0415

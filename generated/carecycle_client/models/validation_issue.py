@@ -91,6 +91,13 @@ class ValidationIssue(JsonModel):
         validation_issue.additional_properties = fields.remaining(parse_any)
         return validation_issue
 
+    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("message", "message"),
+        ("code", "code"),
+        ("expected", "expected"),
+        ("received", "received"),
+    )
+
     @classmethod
     def lazy_fields(cls) -> dict[str, LazyField]:
         return {
