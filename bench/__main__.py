@@ -36,13 +36,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--client-rounds",
         type=int,
-        default=7,
-        help="alternating rounds of the client measurement, whose rounds are short and noisy",
+        default=15,
+        help="alternating rounds of the client measurement: many short ones, paired",
     )
     parser.add_argument("--duration", type=int, default=15, help="seconds of each measured wrk run")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of the wrk warm-up runs")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections")
-    parser.add_argument("--calls", type=int, default=2000, help="client calls per round")
+    parser.add_argument("--calls", type=int, default=1000, help="client calls per round")
     parser.add_argument(
         "--no-variants",
         dest="variants",
@@ -75,7 +75,8 @@ def _hygiene(arguments: argparse.Namespace, workload: client_overhead.Workload) 
   `timeit`'s autorange; tooling commands run once untimed.
 - **Side by side.** Contenders alternate (A, B, then B, A, ...: each round starts with
   the next contender) over {arguments.rounds} rounds ({arguments.client_rounds} for the
-  client calls, whose rounds are a few seconds each and vary more) and are compared by
+  client calls, whose rounds last a second or two and vary more: the median of many
+  short, paired rounds is steadier than that of a few long ones) and are compared by
   their medians; every ratio comes from one run on one machine.
 - **Bounded.** Fixed duration ({arguments.duration} s measured) and connections
   ({arguments.connections}) for every load run, loopback (127.0.0.1) only.

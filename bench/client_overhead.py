@@ -11,10 +11,12 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextlib import (
     AbstractAsyncContextManager,
     AbstractContextManager,
+    AsyncExitStack,
+    ExitStack,
     asynccontextmanager,
     contextmanager,
 )
@@ -29,7 +31,7 @@ import httpx
 from bench import processes, wrk
 from bench.hotspots import Hotspots
 from bench.report import Ratio, Section, command_block, table
-from bench.rounds import alternating, median, spread
+from bench.rounds import median, spread
 from bench.samples import campaign_body
 from carecycle_client import AsyncCareCycle, AuthenticatedClient, CareCycle
 from carecycle_client.api.campaigns import get_campaign
@@ -208,65 +210,99 @@ ASYNC_CLIENTS: dict[str, Callable[[str], AbstractAsyncContextManager[AsyncCalls]
 }
 
 
+TURN = 80
+"""Calls a client makes in a row before the next client takes its turn (a multiple of CONCURRENCY)."""
+
+
 @dataclass(frozen=True)
 class Workload:
     calls: int
     warmup_calls: int
 
-    def sync_rate(
+    @property
+    def turns(self) -> int:
+        return max(1, self.calls // TURN)
+
+    def sync_round(
         self,
-        client: Callable[[str], AbstractContextManager[SyncCalls]],
+        clients: Mapping[str, Callable[[str], AbstractContextManager[SyncCalls]]],
         base_url: str,
         operation: str,
-    ) -> float:
-        """Calls per second, one after the other, on a new client after warm-up calls."""
-        with client(base_url) as calls:
-            call = calls[operation]
-            for _ in range(self.warmup_calls):
-                call()
-            start = time.perf_counter()
-            for _ in range(self.calls):
-                call()
-            return self.calls / (time.perf_counter() - start)
+        first: int,
+    ) -> dict[str, float]:
+        """Calls per second of each client in one round: all open at once, after warm-up
+        calls, taking turns of TURN calls (the client at index `first` goes first); each
+        client's rate counts the time of its own turns only."""
+        with ExitStack() as stack:
+            calls = {
+                name: stack.enter_context(open_client(base_url))[operation]
+                for name, open_client in clients.items()
+            }
+            for call in calls.values():
+                for _ in range(self.warmup_calls):
+                    call()
+            elapsed = dict.fromkeys(calls, 0.0)
+            order = _rotated(list(calls), first)
+            for _ in range(self.turns):
+                for name in order:
+                    call = calls[name]
+                    start = time.perf_counter()
+                    for _ in range(TURN):
+                        call()
+                    elapsed[name] += time.perf_counter() - start
+        return {name: self.turns * TURN / seconds for name, seconds in elapsed.items()}
 
-    def async_rate(
+    def async_round(
         self,
-        client: Callable[[str], AbstractAsyncContextManager[AsyncCalls]],
+        clients: Mapping[str, Callable[[str], AbstractAsyncContextManager[AsyncCalls]]],
         base_url: str,
         operation: str,
-    ) -> float:
-        """Calls per second with CONCURRENCY calls in flight, as an async user would run them."""
+        first: int,
+    ) -> dict[str, float]:
+        """`sync_round` for asyncio: each turn keeps CONCURRENCY calls of one client in
+        flight, as an async user would run them."""
 
-        async def wave(call: Callable[[], Awaitable[object]], calls: int) -> None:
+        async def turn(call: Callable[[], Awaitable[object]], calls: int) -> None:
             async def caller() -> None:
                 for _ in range(calls // CONCURRENCY):
                     await call()
 
             await asyncio.gather(*(caller() for _ in range(CONCURRENCY)))
 
-        async def rate() -> float:
-            async with client(base_url) as calls:
-                await wave(calls[operation], self.warmup_calls)
-                start = time.perf_counter()
-                await wave(calls[operation], self.calls)
-                return self.calls // CONCURRENCY * CONCURRENCY / (time.perf_counter() - start)
+        async def rates() -> dict[str, float]:
+            async with AsyncExitStack() as stack:
+                calls = {
+                    name: (await stack.enter_async_context(open_client(base_url)))[operation]
+                    for name, open_client in clients.items()
+                }
+                for call in calls.values():
+                    await turn(call, self.warmup_calls)
+                elapsed = dict.fromkeys(calls, 0.0)
+                order = _rotated(list(calls), first)
+                for _ in range(self.turns):
+                    for name in order:
+                        start = time.perf_counter()
+                        await turn(calls[name], TURN)
+                        elapsed[name] += time.perf_counter() - start
+            return {name: self.turns * TURN / seconds for name, seconds in elapsed.items()}
 
-        return asyncio.run(rate())
+        return asyncio.run(rates())
 
 
-def _contenders(base_url: str, workload: Workload) -> dict[str, dict[str, Callable[[], float]]]:
-    """For each call and mode, a measurement of each client."""
-    modes: dict[str, dict[str, Callable[[], float]]] = {}
+def _rotated(names: list[str], first: int) -> list[str]:
+    first %= len(names)
+    return names[first:] + names[:first]
+
+
+def _rounds(base_url: str, workload: Workload, rounds: int) -> dict[str, list[dict[str, float]]]:
+    """For each call and mode, every round's calls per second of each client."""
+    modes: dict[str, Callable[[int], dict[str, float]]] = {}
     for operation in (GET, PATCH):
-        modes[f"{operation}, sync"] = {
-            name: partial(workload.sync_rate, client, base_url, operation)
-            for name, client in CLIENTS.items()
-        }
-        modes[f"{operation}, async, {CONCURRENCY} in flight"] = {
-            name: partial(workload.async_rate, client, base_url, operation)
-            for name, client in ASYNC_CLIENTS.items()
-        }
-    return modes
+        modes[f"{operation}, sync"] = partial(workload.sync_round, CLIENTS, base_url, operation)
+        modes[f"{operation}, async, {CONCURRENCY} in flight"] = partial(
+            workload.async_round, ASYNC_CLIENTS, base_url, operation
+        )
+    return {mode: [measure(first) for first in range(rounds)] for mode, measure in modes.items()}
 
 
 def measure(*, rounds: int, workload: Workload, load: wrk.Load, log_dir: Path) -> Section:
@@ -278,8 +314,8 @@ def measure(*, rounds: int, workload: Workload, load: wrk.Load, log_dir: Path) -
     with processes.serving(server, port=port, log=log_dir / "fixed-server.log"):
         # What the server can answer, to show that the client, not the server, is the limit.
         capacity = wrk.run(load, base_url, _CAPACITY_MIX)
-        for mode, contenders in _contenders(base_url, workload).items():
-            rates = alternating(contenders, rounds)
+        for mode, measured in _rounds(base_url, workload, rounds).items():
+            rates = {name: [each[name] for each in measured] for name in CLIENTS}
             raw = median(rates[RAW])
             row = [mode, f"{raw:,.0f} ({spread(rates[RAW])})"]
             for name in (GENERATED, FACADE):
@@ -301,12 +337,14 @@ def measure(*, rounds: int, workload: Workload, load: wrk.Load, log_dir: Path) -
     for name in (GENERATED, FACADE):
         headers += [f"{name} (calls/s)", f"{name} / raw"]
     body = f"""
-Calls per second of {workload.calls} calls per round: median of {rounds} alternating rounds
-(raw httpx, generated functions, facade; each round starts with the next), each on a new
-client after {workload.warmup_calls} warm-up calls; ± is half the range of the rounds. A
-ratio is the median of the rounds' own ratios: each round measures the three clients one
-right after the other, so a slow spell of the machine, which moves whole rounds (the
-spread of the calls per second), largely cancels within a round.
+Calls per second: median of {rounds} rounds; ± is half the range of the rounds. In each
+round the three clients are new and open at once, each makes {workload.warmup_calls}
+warm-up calls, then they take turns of {TURN} calls ({workload.turns} turns each; each
+round starts with the next client), and a client's rate counts the time of its own turns.
+Turns of a fraction of a second put the three at the same moments of whatever else the
+machine does, which moves the calls per second of whole rounds (their spread) far more
+than it moves one client against another. A ratio is the median of the rounds' own
+ratios.
 
 - **raw httpx**: `httpx.Client` / `httpx.AsyncClient` sending the same request with the
   key header, checking the status and running `json.loads` on the body.

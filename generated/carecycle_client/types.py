@@ -31,6 +31,7 @@ from uuid import UUID
 
 import httpx
 import jsonschema_rs
+import orjson
 from attrs import define
 
 from .errors import APIResponseValidationError
@@ -308,11 +309,9 @@ def one_of(*parsers: Callable[[Any], Any]) -> Callable[[object], Any]:
 # Reading a response body lazily, once its schema has checked it
 
 # The JSON Schemas of the values the parse_* functions read, never laxer than they are:
-# a string the pattern accepts is one that UUID() and fromisoformat() accept.
-UUID_SCHEMA: dict[str, Any] = {
-    "type": "string",
-    "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-}
+# what the formats and patterns accept, UUID() and fromisoformat() accept.
+# jsonschema-rs' uuid format takes the hyphenated form only, twice as fast as a pattern.
+UUID_SCHEMA: dict[str, Any] = {"type": "string", "format": "uuid"}
 DATETIME_SCHEMA: dict[str, Any] = {
     "type": "string",
     "format": "date-time",
@@ -448,6 +447,16 @@ def _matches_schema(model: type[JsonModel], data: object) -> bool:
         return False  # what jsonschema-rs cannot take in, from_dict reads or explains
 
 
+def _decode_json(content: bytes) -> Any:
+    """`json.loads`, twice as fast through orjson for every body that is strict JSON."""
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:
+        # What orjson refuses and json takes (NaN, Infinity, UTF-16, a byte order mark) is
+        # read as httpx's Response.json() would, or refused by json with its reason.
+        return json.loads(content)
+
+
 def parse_body(response: httpx.Response, parse: Callable[[Any], T]) -> T:
     """The response's JSON body read by `parse`.
 
@@ -455,7 +464,7 @@ def parse_body(response: httpx.Response, parse: Callable[[Any], T]) -> T:
         errors.APIResponseValidationError: the body is not JSON or does not match the spec.
     """
     try:
-        data = response.json()
+        data = _decode_json(response.content)
     except ValueError:
         raise APIResponseValidationError("the body is not JSON", response=response) from None
     try:

@@ -196,3 +196,27 @@ def test_detailed_functions_parse_a_documented_error_body(make_api: MakeApi) -> 
     response = make_api(Script(reply(404, body))).get_detailed()
     assert response.parsed is not None
     assert response.parsed.to_dict() == body
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        # What json (and so httpx's Response.json()) reads, strict JSON or not.
+        lambda text: text.replace('"outboundEnabled": 1', '"outboundEnabled": NaN').encode(),
+        lambda text: text.replace('"outboundEnabled": 1', f'"outboundEnabled": {2**70}').encode(),
+        lambda text: text.encode("utf-16"),
+        lambda text: b"\xef\xbb\xbf" + text.encode(),
+    ],
+    ids=["NaN", "integer over 64 bits", "UTF-16", "UTF-8 BOM"],
+)
+def test_a_body_json_reads_is_read_even_if_strict_json_refuses_it(
+    make_api: MakeApi, encode: Callable[[str], bytes]
+) -> None:
+    campaign = seed_campaign()
+    campaign["campaign"]["outboundEnabled"] = 1
+    content = encode(json.dumps(campaign))
+    parsed = make_api(
+        Script(reply(200, content=content, headers={"content-type": "application/json"}))
+    ).get()
+    assert parsed.campaign.name == campaign["campaign"]["name"]
+    assert "outboundEnabled" in parsed.campaign
