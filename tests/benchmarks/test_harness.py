@@ -10,12 +10,15 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from pathlib import Path
 
 import pytest
 
 from bench import probes, processes, wrk
+from bench.client_overhead import TURN, SyncCalls, Workload
 from bench.profile import OUTSIDE_MOCK, Profile
 from bench.report import Ratio, table
 from bench.rounds import alternating, spread
@@ -224,3 +227,27 @@ def test_profile_leaves_out_the_pieces_of_a_frame_that_spans_lines() -> None:
     profile = Profile.parse(collapsed)
     assert profile.samples == 7
     assert profile.in_mock == {OUTSIDE_MOCK: 2, "endpoint (carecycle_mock/app.py)": 5}
+
+
+def _recording_client(
+    name: str, order: list[str]
+) -> Callable[[str], AbstractContextManager[SyncCalls]]:
+    @contextmanager
+    def open_client(base_url: str) -> Iterator[SyncCalls]:
+        yield {"call": lambda: order.append(name)}
+
+    return open_client
+
+
+def test_a_client_round_warms_up_each_client_then_they_take_turns() -> None:
+    order: list[str] = []
+    clients = {name: _recording_client(name, order) for name in ("a", "b", "c")}
+    workload = Workload(calls=2 * TURN, warmup_calls=1)
+
+    rates = workload.sync_round(clients, "http://127.0.0.1:1", "call", first=1)
+
+    assert order[:3] == ["a", "b", "c"]
+    one_pass = ["b"] * TURN + ["c"] * TURN + ["a"] * TURN
+    assert order[3:] == one_pass * 2
+    assert sorted(rates) == ["a", "b", "c"]
+    assert all(rate > 0 for rate in rates.values())
