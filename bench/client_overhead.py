@@ -31,7 +31,7 @@ import httpx
 from bench import processes, wrk
 from bench.hotspots import Hotspots
 from bench.report import Ratio, Section, command_block, table
-from bench.rounds import median, spread
+from bench.rounds import median, rotated, spread
 from bench.samples import campaign_body
 from carecycle_client import AsyncCareCycle, AuthenticatedClient, CareCycle
 from carecycle_client.api.campaigns import get_campaign
@@ -242,7 +242,7 @@ class Workload:
                 for _ in range(self.warmup_calls):
                     call()
             elapsed = dict.fromkeys(calls, 0.0)
-            order = _rotated(list(calls), first)
+            order = rotated(list(calls), first)
             for _ in range(self.turns):
                 for name in order:
                     call = calls[name]
@@ -278,7 +278,7 @@ class Workload:
                 for call in calls.values():
                     await turn(call, self.warmup_calls)
                 elapsed = dict.fromkeys(calls, 0.0)
-                order = _rotated(list(calls), first)
+                order = rotated(list(calls), first)
                 for _ in range(self.turns):
                     for name in order:
                         start = time.perf_counter()
@@ -287,11 +287,6 @@ class Workload:
             return {name: self.turns * TURN / seconds for name, seconds in elapsed.items()}
 
         return asyncio.run(rates())
-
-
-def _rotated(names: list[str], first: int) -> list[str]:
-    first %= len(names)
-    return names[first:] + names[:first]
 
 
 def _rounds(base_url: str, workload: Workload, rounds: int) -> dict[str, list[dict[str, float]]]:

@@ -19,10 +19,15 @@ def alternating(contenders: Mapping[str, Callable[[], T]], rounds: int) -> dict[
     names = list(contenders)
     results: dict[str, list[T]] = {name: [] for name in names}
     for round_number in range(rounds):
-        start = round_number % len(names)
-        for name in names[start:] + names[:start]:
+        for name in rotated(names, round_number):
             results[name].append(contenders[name]())
     return results
+
+
+def rotated(names: list[str], first: int) -> list[str]:
+    """`names` starting at index `first` (modulo their number): the order of round `first`."""
+    first %= len(names)
+    return names[first:] + names[:first]
 
 
 def median(values: list[float]) -> float:

@@ -131,6 +131,14 @@ def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str
         yield from _paths(child, (*prefix, key))
 
 
+def _container_of(body: Any, path: tuple[str | int, ...]) -> tuple[Any, str | int]:
+    """The object or array that holds the value at `path`, and its key or index there."""
+    *parents, last = path
+    for key in parents:
+        body = body[key]
+    return body, last
+
+
 _MISSING = object()
 
 
@@ -146,10 +154,7 @@ def _mutated_seed(draw: st.DrawFn) -> tuple[type[JsonModel], Any]:
         paths = list(_paths(body))
         if not paths:
             continue
-        *parents, last = draw(st.sampled_from(paths))
-        target = body
-        for key in parents:
-            target = target[key]
+        target, last = _container_of(body, draw(st.sampled_from(paths)))
         action = draw(st.sampled_from(["replace", "remove", "add"]))
         if action == "remove" and isinstance(target, dict):
             del target[last]
@@ -218,10 +223,7 @@ def test_every_tricky_value_at_every_place_of_a_seed_reads_the_same_either_way(
     for path in _paths(seed):
         for value in _TRICKY_VALUES:
             body = copy.deepcopy(seed)
-            *parents, last = path
-            target: Any = body
-            for key in parents:
-                target = target[key]
+            target, last = _container_of(body, path)
             if value is _MISSING:
                 del target[last]
             else:
