@@ -86,6 +86,20 @@ class EnrollmentStore:
         )
         return (rows[0][0], rows[0][1]) if rows else None
 
+    def status(self, customer_id: str, campaign_id: str) -> str | None:
+        """The enrollment's status now, or None if the customer is not enrolled."""
+        rows = self._reader.query(
+            "SELECT status FROM enrollments WHERE customer_id = ? AND campaign_id = ?",
+            (customer_id, campaign_id),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def set_status_now(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        """`set_status`, from synchronous code (a test arranging state)."""
+        return self._set_status(customer_id, campaign_id, status)
+
     def close(self) -> None:
         self._reader.close()
         if self._writer is not self._reader:

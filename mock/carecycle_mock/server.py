@@ -68,6 +68,7 @@ def worker_app() -> Starlette:
         rate_limit=settings["rate_limit"],
         admin=settings["admin"],
         spec_path=_path(settings["spec_path"]),
+        journal_size=settings["journal_size"],
     )
     return build_app(MockState(config, fresh_runtime=False))
 
@@ -123,6 +124,7 @@ def _uvicorn_config(
             "rate_limit": config.rate_limit,
             "admin": config.admin,
             "spec_path": _text(config.spec_path),
+            "journal_size": config.journal_size,
         }
     )
     return uvicorn.Config(f"{__name__}:worker_app", factory=True, workers=workers, **common)
