@@ -42,7 +42,7 @@ def test_it_says_where_it_listens_and_stops_cleanly_on_a_signal(stop: signal.Sig
         base_url = server.start()
         assert base_url.startswith("http://127.0.0.1:")
         assert not base_url.endswith(":0")
-        assert httpx.get(f"{base_url}/_mock/requests").json() == {"count": 0}
+        assert httpx.get(f"{base_url}/_mock/requests").json() == {"count": 0, "requests": []}
         server._process.send_signal(stop)  # type: ignore[union-attr]
         assert server._process.wait(30) == 0  # type: ignore[union-attr]
         assert "Traceback" not in server.log_text()
