@@ -14,7 +14,7 @@ from typing import Any
 
 from carecycle_mock.auth import KeyRing, key_digest
 from carecycle_mock.config import MockConfig
-from carecycle_mock.data import DATASET_URI, dataset_schema, load_dataset
+from carecycle_mock.data import load_dataset
 from carecycle_mock.enrollments import EnrollmentStore
 from carecycle_mock.faults import FAULT_PLAN_SCHEMA, FAULT_PLAN_URI, FaultInjector, FaultPlan
 from carecycle_mock.journal import Journal, JournalEntry
@@ -39,7 +39,7 @@ class MockState:
         self.config = config
         self.spec = ApiSpec.load(
             config.spec_path,
-            extra={DATASET_URI: dataset_schema(), FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
+            extra={FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
         )
         self.dataset = load_dataset(config.data_path, spec=self.spec)
         self.keys = KeyRing(self.dataset.api_keys)
