@@ -86,14 +86,19 @@ def _set(path: list[str | int], value: Any) -> Callable[[dict[str, Any]], None]:
             "campaigns/0/campaign/id: Invalid UUID",
         ),
         (
-            _set(["campaigns", 0, "campaign", "status"], "running"),
-            "campaigns/0/campaign/status: Invalid option",
+            _set(["campaigns", 0, "campaign", "status"], 3),
+            "campaigns/0/campaign/status: Invalid input: expected string, received number",
+        ),
+        (
+            _set(["campaigns", 0, "campaign", "name"], None),
+            "campaigns/0/campaign/name: Invalid input: expected string, received null",
         ),
         (
             _set(["campaigns", 0, "campaign", "createdAt"], "yesterday"),
             "campaigns/0/campaign/createdAt: Invalid date-time",
         ),
-        (_set(["enrollments", 0, "status"], "on_hold"), "enrollments/0/status: Invalid option"),
+        (_set(["enrollments", 0, "status"], 0), "enrollments/0/status: Invalid input: expected string"),
+        (_set(["organisations", 0, "region"], "eu"), 'organisations/0: Unrecognized key(s): "region"'),
         (_set(["organisations"], []), "organisations: Too small"),
         (_set(["apiKeys", 0, "permissions"], ["admin"]), "apiKeys/0/permissions/0: Invalid option"),
         (lambda data: data.pop("customers"), "customers: Invalid input: expected"),
