@@ -83,6 +83,7 @@ lint: $(SETUP_STAMP) ## Lint the spec (three validators), the Python code and th
 .PHONY: typecheck
 typecheck: $(PYTHON_STAMP) ## mypy --strict on generated/ and our code
 	$(RUN) mypy
+	cd tests/consumer_project && $(CURDIR)/$(RUN) --project $(CURDIR) mypy
 
 .PHONY: pytest
 pytest: $(PYTHON_STAMP) ## Run the test suite only

@@ -60,9 +60,7 @@ def admin_routes(state: MockState) -> list[Route]:
             api_key, filters = journal_filters(request.query_params.multi_items())
         except ApiError as error:
             return error.response()
-        entries = await anyio.to_thread.run_sync(
-            lambda: state.requests(api_key=api_key, **filters)
-        )
+        entries = await anyio.to_thread.run_sync(lambda: state.requests(api_key=api_key, **filters))
         return JsonResponse(
             {
                 "count": state.request_count(api_key),

@@ -167,7 +167,11 @@ Named = TypeVar("Named", Campaign, Customer)
 
 def _pick(items: tuple[Named, ...], name_or_id: str | None, kind: str) -> Named:
     for item in items:
-        if name_or_id is None or name_or_id in (item.name, item.id) or name_or_id.lower() == item.id:
+        if (
+            name_or_id is None
+            or name_or_id in (item.name, item.id)
+            or name_or_id.lower() == item.id
+        ):
             return item
     names = ", ".join(repr(item.name) for item in items) or "none"
     raise LookupError(f"no {kind} named or with id {name_or_id!r}; there are: {names}")
@@ -318,13 +322,16 @@ def relaxed(node: Any) -> Any:
 
 
 def _json_type(value: Any) -> str:
+    """The JSON Schema type of an enum member (`number` covers integers)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int | float):
         return "number"
-    return {str: "string", list: "array", dict: "object"}[type(value)]
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
 
 
 def _retarget(node: Any, old: str, new: str) -> Any:

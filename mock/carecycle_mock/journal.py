@@ -32,9 +32,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from carecycle_mock.auth import key_digest, presented_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
-from carecycle_mock.schemas import Issue
 from carecycle_mock.faults import ConnectionDropped
 from carecycle_mock.runtime import Runtime
+from carecycle_mock.schemas import Issue
 
 DEFAULT_JOURNAL_SIZE = 10_000
 MAX_BODY_CHARS = 16 * 1024
@@ -185,33 +185,35 @@ def journal_filters(items: Iterable[tuple[str, str]]) -> tuple[str | None, dict[
     for name, values in given.items():
         if len(values) > 1:
             issues.append(_issue(name, "given more than once"))
-            continue
-        value = values[0]
-        if name == "apiKey":
-            api_key = value
+        elif name == "apiKey":
+            api_key = values[0]
         elif name not in _QUERY_FILTERS:
-            issues.append(
-                _issue(name, f"unknown filter; known: apiKey, {', '.join(_QUERY_FILTERS)}")
-            )
-        elif name == "status":
-            if value.isascii() and value.isdigit() and len(value) == 3:
-                filters["status"] = int(value)
-            else:
-                issues.append(_issue(name, "expected an HTTP status, e.g. 200"))
-        elif name in ("query", "body"):
-            try:
-                decoded = json.loads(value)
-            except ValueError:
-                decoded = None
-            if isinstance(decoded, dict):
-                filters[name] = decoded
-            else:
-                issues.append(_issue(name, "expected a JSON object, e.g. {\"status\":\"completed\"}"))
+            known = ", ".join(_QUERY_FILTERS)
+            issues.append(_issue(name, f"unknown filter; known: apiKey, {known}"))
         else:
-            filters[_QUERY_FILTERS[name]] = value
+            try:
+                filters[_QUERY_FILTERS[name]] = _filter_value(name, values[0])
+            except ValueError as error:
+                issues.append(_issue(name, str(error)))
     if issues:
         raise validation_failed(issues)
     return api_key, filters
+
+
+def _filter_value(name: str, text: str) -> Any:
+    if name == "status":
+        if not (text.isascii() and text.isdigit() and len(text) == 3):
+            raise ValueError("expected an HTTP status, e.g. 200")
+        return int(text)
+    if name in ("query", "body"):
+        try:
+            decoded = json.loads(text)
+        except ValueError:
+            decoded = None
+        if not isinstance(decoded, dict):
+            raise ValueError('expected a JSON object, e.g. {"status":"completed"}')
+        return decoded
+    return text
 
 
 def _issue(name: str, message: str) -> Issue:
@@ -354,9 +356,8 @@ class JournalMiddleware:
                     if name.lower() != REQUEST_ID_HEADER
                 ]
                 message = {**message, "headers": [*headers, (REQUEST_ID_HEADER, request_id)]}
-            elif message["type"] == "http.response.body" and status is not None and status >= 400:
-                if len(error_body) < _MAX_ERROR_BODY:
-                    error_body.extend(message.get("body", b"")[:_MAX_ERROR_BODY])
+            elif message["type"] == "http.response.body" and (status or 0) >= 400:
+                error_body.extend(message.get("body", b"")[: _MAX_ERROR_BODY - len(error_body)])
             await send(message)
 
         code: str | None = None
@@ -372,20 +373,25 @@ class JournalMiddleware:
             raise
         finally:
             if self.journal.size:
-                code = code or _code(error_body)
-                self._record(scope, notes, status, code, request_id, started)
+                code = code or _code(bytes(error_body))
+                self._record(
+                    scope, notes, status=status, code=code, request_id=request_id, at=started
+                )
 
     def _record(
         self,
         scope: Scope,
         notes: dict[str, Any],
+        *,
         status: int | None,
         code: str | None,
         request_id: bytes,
         at: float,
     ) -> None:
         query: dict[str, list[str]] = {}
-        for name, value in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True):
+        for name, value in parse_qsl(
+            scope["query_string"].decode("latin-1"), keep_blank_values=True
+        ):
             query.setdefault(name, []).append(value)
         digest = key_digest(presented_key(scope["headers"]) or b"")
         key = self._keys.get(digest)

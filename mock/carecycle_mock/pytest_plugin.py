@@ -152,10 +152,14 @@ def _fault_plan(
         if fields:
             raise TypeError("give a FaultPlan or the fields of one, not both")
         return plan
-    if isinstance(plan, Sequence) and not isinstance(plan, str):
-        data: dict[str, Any] = {"script": list(plan), **fields}
+    if isinstance(plan, Mapping):
+        data: dict[str, Any] = {**plan, **fields}
+    elif plan is None:
+        data = dict(fields)
+    elif isinstance(plan, Sequence) and not isinstance(plan, str):
+        data = {"script": list(plan), **fields}
     else:
-        data = {**(plan or {}), **fields}
+        raise TypeError(f"a fault plan is a FaultPlan, a mapping or a script, not {plan!r}")
     issues = state.spec.schemas.compile_ref(FAULT_PLAN_URI).issues(data)
     if issues:
         listed = "; ".join(f"{'/'.join(i['path']) or '(plan)'}: {i['message']}" for i in issues)
@@ -277,8 +281,10 @@ def carecycle_mock(
 def carecycle(carecycle_mock: CareCycleMock) -> Iterator[CareCycle]:
     """A CareCycle on `carecycle_mock` with the read+write key of `dataset.tenant()`;
     its retries record their waits in `carecycle_mock.retry_waits`."""
-    client_module = _carecycle_client()
-    with client_module.CareCycle(
+    _require_client()
+    from carecycle_client import CareCycle  # noqa: PLC0415 - optional, see _require_client
+
+    with CareCycle(
         carecycle_mock.dataset.read_write_key.key,
         base_url=carecycle_mock.url,
         sleep=carecycle_mock.retry_waits.append,
@@ -293,15 +299,17 @@ def async_carecycle(carecycle_mock: CareCycleMock) -> AsyncCareCycle:
     It keeps no connection open between requests (each belongs to the event loop of the
     test that made it), so it needs no closing and fits any event loop.
     """
-    client_module = _carecycle_client()
+    _require_client()
     import httpx  # noqa: PLC0415 - a dependency of carecycle-client, needed only here
+
+    from carecycle_client import AsyncCareCycle  # noqa: PLC0415 - see _require_client
 
     waits = carecycle_mock.retry_waits
 
     async def record(seconds: float) -> None:
         waits.append(seconds)
 
-    return client_module.AsyncCareCycle(
+    return AsyncCareCycle(
         carecycle_mock.dataset.read_write_key.key,
         base_url=carecycle_mock.url,
         sleep=record,
@@ -309,16 +317,17 @@ def async_carecycle(carecycle_mock: CareCycleMock) -> AsyncCareCycle:
     )
 
 
-def _carecycle_client() -> Any:
+def _require_client() -> None:
+    """The client fixtures import carecycle-client when used, not when pytest loads the
+    plugin: a suite that uses only `carecycle_mock` does not pay for the import."""
     try:
-        import carecycle_client  # noqa: PLC0415 - optional: only these fixtures need it
+        import carecycle_client  # noqa: F401, PLC0415
     except ImportError:
         pytest.fail(
             "the carecycle and async_carecycle fixtures need carecycle-client: install it "
             "beside carecycle-mock (pip install carecycle-client)",
             pytrace=False,
         )
-    return carecycle_client
 
 
 def _marker_options(node: pytest.Item | pytest.Collector) -> dict[str, Any]:

@@ -18,7 +18,9 @@ PATCH_PATH = "/v2/customers/campaign-status"
 NOWHERE = "00000000-0000-4000-8000-000000000000"
 
 
-def get_campaign(client: httpx.Client, campaign_id: str, key: ApiKey, **query: str) -> httpx.Response:
+def get_campaign(
+    client: httpx.Client, campaign_id: str, key: ApiKey, **query: str
+) -> httpx.Response:
     return client.get(f"/v2/campaigns/{campaign_id}", params=query, headers={"x-api-key": key.key})
 
 

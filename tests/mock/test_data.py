@@ -97,8 +97,14 @@ def _set(path: list[str | int], value: Any) -> Callable[[dict[str, Any]], None]:
             _set(["campaigns", 0, "campaign", "createdAt"], "yesterday"),
             "campaigns/0/campaign/createdAt: Invalid date-time",
         ),
-        (_set(["enrollments", 0, "status"], 0), "enrollments/0/status: Invalid input: expected string"),
-        (_set(["organisations", 0, "region"], "eu"), 'organisations/0: Unrecognized key(s): "region"'),
+        (
+            _set(["enrollments", 0, "status"], 0),
+            "enrollments/0/status: Invalid input: expected string",
+        ),
+        (
+            _set(["organisations", 0, "region"], "eu"),
+            'organisations/0: Unrecognized key(s): "region"',
+        ),
         (_set(["organisations"], []), "organisations: Too small"),
         (_set(["apiKeys", 0, "permissions"], ["admin"]), "apiKeys/0/permissions/0: Invalid option"),
         (lambda data: data.pop("customers"), "customers: Invalid input: expected"),

@@ -11,7 +11,6 @@ import pytest
 
 from carecycle_mock import (
     AsyncMockTransport,
-    ConnectionDropped,
     DelayFault,
     DropFault,
     FaultPlan,

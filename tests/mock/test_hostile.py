@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
@@ -405,7 +406,9 @@ def test_include_client_is_exactly_true_or_false_once(
     ]
 
 
-def test_path_and_query_problems_are_reported_together(client: httpx.Client, writer: ApiKey) -> None:
+def test_path_and_query_problems_are_reported_together(
+    client: httpx.Client, writer: ApiKey
+) -> None:
     response = client.get(
         "/v2/campaigns/nope?includeClient=nope", headers={"x-api-key": writer.key}
     )
@@ -443,7 +446,7 @@ def test_unknown_and_repeated_unknown_query_parameters_are_ignored(
 def test_odd_keys_are_401(client: httpx.Client, dataset: Dataset, key: str) -> None:
     campaign = dataset.campaigns[0]
     response = client.get(
-        f"/v2/campaigns/{campaign.id}", headers=[("x-api-key", key.encode("latin-1"))]
+        f"/v2/campaigns/{campaign.id}", headers=[(b"x-api-key", key.encode("latin-1"))]
     )
     assert response.status_code == 401
     assert assert_conforms(response, "getCampaign")["code"] == "UNAUTHORIZED"
