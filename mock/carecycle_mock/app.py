@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carecycle_mock.admin import admin_routes
 from carecycle_mock.api import CampaignApi, Handler, Inputs
-from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.auth import key_digest, mask_keys, presented_key
 from carecycle_mock.body import read_json_body
 from carecycle_mock.config import MockConfig
 from carecycle_mock.data import READ, WRITE
@@ -59,7 +59,6 @@ from carecycle_mock.state import MockState
 access_log = logging.getLogger("carecycle_mock.access")
 ANY_METHOD = [method.upper() for method in HTTP_METHODS]
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
-_KEY_LIKE = re.compile(r"cc_[^\s/?&#;,]*", re.IGNORECASE)
 
 
 def create_app(
@@ -211,7 +210,7 @@ class AccessLog:
             access_log.info(
                 "%s %s %s %.1fms",
                 scope["method"],
-                _KEY_LIKE.sub("cc_***", scope["path"] + (f"?{query}" if query else "")),
+                mask_keys(scope["path"] + (f"?{query}" if query else "")),
                 outcome,
                 (time.perf_counter() - started) * 1000,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +18,12 @@ from carecycle_mock.errors import unauthorized
 
 HEADER = b"x-api-key"
 PREFIX = b"cc_"
+_KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
+
+
+def mask_keys(text: str) -> str:
+    """`text` with anything that looks like a key (`cc_...`) shown as `cc_***`."""
+    return _KEY_LIKE.sub("cc_***", text)
 
 
 def key_digest(key: bytes) -> str:

@@ -8,7 +8,9 @@ echoes it in its own `x-request-id`, so a line of the client's log finds its ent
 
 Entries live in the runtime state (runtime.py): in the process's memory, or in the
 SQLite file every worker of `--workers N` shares, where one sequence orders them all.
-Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
+No key is recorded: the key sent is named by its label, and anything that looks like a
+key (`cc_...`) in the path, the query or a string of the body is recorded as `cc_***`,
+since an entry may be printed in a test's output. Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
 its JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
 and a request id kept only when it is at most MAX_REQUEST_ID_CHARS printable ASCII
 characters (else the mock makes one up).
@@ -29,7 +31,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.auth import key_digest, mask_keys, presented_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
 from carecycle_mock.faults import ConnectionDropped
@@ -306,11 +308,21 @@ def note(scope: Scope, **fields: Any) -> None:
 
 
 def recorded_body(body: Any) -> dict[str, Any]:
-    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS."""
+    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS, keys masked."""
     text = json.dumps(body)
     if len(text) > MAX_BODY_CHARS:
         return {"body": None, "body_omitted": True}
-    return {"body": body}
+    return {"body": _masked(body)}
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_keys(value)
+    if isinstance(value, list):
+        return [_masked(item) for item in value]
+    if isinstance(value, dict):
+        return {mask_keys(name): _masked(item) for name, item in value.items()}
+    return value
 
 
 class JournalMiddleware:
@@ -392,13 +404,13 @@ class JournalMiddleware:
         for name, value in parse_qsl(
             scope["query_string"].decode("latin-1"), keep_blank_values=True
         ):
-            query.setdefault(name, []).append(value)
+            query.setdefault(mask_keys(name), []).append(mask_keys(value))
         digest = key_digest(presented_key(scope["headers"]) or b"")
         key = self._keys.get(digest)
         entry = JournalEntry(
             operation_id=notes.get("operation_id"),
             method=scope["method"],
-            path=scope["path"],
+            path=mask_keys(scope["path"]),
             query={name: tuple(values) for name, values in query.items()},
             body=notes.get("body"),
             body_omitted=notes.get("body_omitted", False),
