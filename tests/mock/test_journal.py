@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import uuid
@@ -148,10 +149,8 @@ def test_injected_faults_are_recorded_drops_without_a_status(
     plan = FaultPlan(script=(StatusFault(500), DropFault(), StatusFault(429, retry_after=3)))
     with open_app(MockConfig(faults=plan)) as client:
         for _ in range(4):
-            try:
+            with contextlib.suppress(httpx.RemoteProtocolError):
                 client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
-            except httpx.RemoteProtocolError:
-                pass
         seen = [(e.status, e.code) for e in state_of(client).requests("getCampaign")]
     assert seen == [
         (500, "INTERNAL_ERROR"),
@@ -367,9 +366,8 @@ def test_the_journal_is_shared_by_workers_and_bounded(
     ids = [entry["requestId"] for entry in entries]
     assert len(set(ids)) == 25
     assert set(ids) <= set(sent)
-    # Each thread's requests are in the order it sent them.
     # The oldest went first: what is left of each thread's requests is its latest ones.
-    for thread in range(4):
-        steps = [int(i.split("-")[1]) for i in ids if i.startswith(f"t{thread}-")]
+    for number in range(4):
+        steps = [int(i.split("-")[1]) for i in ids if i.startswith(f"t{number}-")]
         assert steps == list(range(10 - len(steps), 10))
     assert {entry["status"] for entry in entries} == {200}
