@@ -10,8 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
-from carecycle_client import CareCycle
 
+from carecycle_client import CareCycle
 from carecycle_mock import MockConfig, MockTransport
 from carecycle_mock.data import (
     READ,

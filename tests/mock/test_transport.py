@@ -6,9 +6,9 @@ import asyncio
 
 import httpx
 import pytest
+
 from carecycle_client import APIConnectionError, AsyncCareCycle, CareCycle
 from carecycle_client.models import CampaignStatus
-
 from carecycle_mock import (
     AsyncMockTransport,
     DropFault,
