@@ -260,6 +260,7 @@ class Journal:
     ) -> list[JournalEntry]:
         """The matching entries; AssertionError if there are none (or not exactly `times`),
         with what was expected and the requests that were seen."""
+        __tracebackhide__ = True  # pytest shows the test's line, not this one
         found = self.requests(api_key=api_key, **filters)
         if (not found) if times is None else len(found) != times:
             wanted = "no" if times == 0 else "a" if times is None else f"exactly {times}"
@@ -267,6 +268,7 @@ class Journal:
         return found
 
     def assert_not_requested(self, *, api_key: str | None = None, **filters: Any) -> None:
+        __tracebackhide__ = True
         self.assert_requested(times=0, api_key=api_key, **filters)
 
     def _report(self, expectation: str, found: list[JournalEntry], filters: dict[str, Any]) -> str:

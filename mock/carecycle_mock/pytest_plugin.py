@@ -114,9 +114,11 @@ class CareCycleMock:
     ) -> list[JournalEntry]:
         """The matching requests; AssertionError, with what was expected and the requests
         seen, if none match (or not exactly `times`)."""
+        __tracebackhide__ = True
         return self.state.assert_requested(operation, times=times, **filters)
 
     def assert_not_requested(self, operation: str | None = None, **filters: Any) -> None:
+        __tracebackhide__ = True
         self.state.assert_not_requested(operation, **filters)
 
     def set_faults(self, plan: FaultPlan | Mapping[str, Any] | None = None, **fields: Any) -> None:
@@ -232,8 +234,10 @@ class MockServers:
         self._base = base
         self._servers: dict[Path | None, LoopbackServer] = {}
 
-    def server(self, data_path: Path | None) -> LoopbackServer:
-        key = None if data_path is None else data_path.resolve()
+    def server(self, data_path: Path | None = None) -> LoopbackServer:
+        """The server of this data set (None: the ini option's, else the packaged one)."""
+        chosen = data_path or self._base.data_path
+        key = None if chosen is None else chosen.resolve()
         if key not in self._servers:
             self._servers[key] = LoopbackServer(replace(self._base, data_path=key))
         return self._servers[key]

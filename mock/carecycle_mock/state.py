@@ -89,6 +89,7 @@ class MockState:
     ) -> list[JournalEntry]:
         """The matching entries; AssertionError, listing the requests seen, if none match
         (or not exactly `times`)."""
+        __tracebackhide__ = True  # pytest shows the caller's line, not this one
         return self.journal.assert_requested(
             times=times, api_key=api_key, operation=operation, **filters
         )
@@ -96,6 +97,7 @@ class MockState:
     def assert_not_requested(
         self, operation: str | None = None, *, api_key: str | None = None, **filters: Any
     ) -> None:
+        __tracebackhide__ = True
         self.journal.assert_not_requested(api_key=api_key, operation=operation, **filters)
 
     def set_rate_limit(self, limit: int | None) -> None:
