@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from carecycle_client import CareCycle, InternalServerError
 
+from carecycle_client import CareCycle, InternalServerError
 from carecycle_mock import FaultPlan, StatusFault
 from carecycle_mock.data import default_dataset_path
 from carecycle_mock.pytest_plugin import CareCycleMock
