@@ -29,6 +29,9 @@ export UV_NO_PROGRESS := 1
 # otherwise trust only their own bundled roots. Verification stays on.
 export UV_SYSTEM_CERTS := 1
 export NODE_USE_SYSTEM_CA := 1
+# Redocly CLI: no telemetry, no update check (neither host is reachable from CI).
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .PHONY: help
 help: ## List the targets
@@ -134,6 +137,13 @@ build: $(UV) ## Build the wheels and sdists of carecycle-client and carecycle-mo
 	rm -rf '$(DIST)'
 	$(UV) build generated --out-dir '$(DIST)'
 	$(UV) build mock --out-dir '$(DIST)'
+
+# The documentation site (README.md, "Documentation"): HTTP API, Python API, READMEs.
+SITE ?= site
+
+.PHONY: docs
+docs: $(SETUP_STAMP) ## Build the documentation site into site/ (or SITE): HTTP and Python API, READMEs, CHANGELOG
+	$(RUN) python -m carecycle_tools.docs --out '$(SITE)'
 
 .PHONY: publish
 publish: $(UV) ## Upload dist/ to UV_PUBLISH_URL, with UV_PUBLISH_USERNAME and UV_PUBLISH_PASSWORD

@@ -96,3 +96,10 @@ def test_the_wheel_installs_and_imports_in_a_bare_environment(dist: Path, tmp_pa
     assert installed["readme"] == (ROOT / "generated" / "README.md").read_text()
     assert installed["typed"]
     assert installed["client"] == "AuthenticatedClient"
+
+
+def test_the_readme_names_every_runtime_dependency() -> None:
+    readme = (ROOT / "generated" / "README.md").read_text()
+    install = readme.split("## Install", 1)[1].split("\n## ", 1)[0]
+    for dependency in PROJECT["dependencies"]:
+        assert Requirement(dependency).name in install, dependency
