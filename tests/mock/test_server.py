@@ -82,12 +82,12 @@ def test_bad_arguments_exit_2_with_a_message(arguments: tuple[str, ...]) -> None
 
 def test_a_bad_data_set_exits_1_saying_why(tmp_path: Path) -> None:
     data = json.loads(default_dataset_path().read_text())
-    data["enrollments"][0]["status"] = "on_hold"
+    data["enrollments"][0]["status"] = 7
     broken = tmp_path / "data.json"
     broken.write_text(json.dumps(data))
     result = run_cli("--data", str(broken))
     assert result.returncode == 1
-    assert "enrollments/0/status: Invalid option" in result.stderr
+    assert "enrollments/0/status: Invalid input: expected string, received number" in result.stderr
     assert "Traceback" not in result.stderr
 
 
