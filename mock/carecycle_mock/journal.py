@@ -10,7 +10,9 @@ Entries live in the runtime state (runtime.py): in the process's memory, or in t
 SQLite file every worker of `--workers N` shares, where one sequence orders them all.
 No key is recorded: the key sent is named by its label, and anything that looks like a
 key (`cc_...`) in the path, the query or a string of the body is recorded as `cc_***`,
-since an entry may be printed in a test's output. Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
+since an entry may be printed in a test's output.
+
+Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
 its JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
 and a request id kept only when it is at most MAX_REQUEST_ID_CHARS printable ASCII
 characters (else the mock makes one up).
