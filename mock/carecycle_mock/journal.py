@@ -249,7 +249,10 @@ class Journal:
 
         `api_key` keeps the requests sent with exactly that key, known or not.
         """
-        matches(_PROBE, **filters)  # unknown filter names fail even on an empty journal
+        unknown = set(filters) - set(FILTERS)
+        if unknown:  # even on an empty journal: a typo must not read as "no such request"
+            known = ", ".join((*FILTERS, "api_key"))
+            raise TypeError(f"unknown journal filters {sorted(unknown)}; known: {known}")
         digest = None if api_key is None else key_digest(api_key.encode())
         entries = (
             JournalEntry.from_json(json.loads(text), sequence)
@@ -301,7 +304,6 @@ def _shown(name: str, value: Any) -> str:
 
 # How many of the latest requests an assertion message lists.
 _SHOWN = 20
-_PROBE = JournalEntry(None, "", "", {}, None, None, None, None, None, 0.0, "")
 
 
 def note(scope: Scope, **fields: Any) -> None:
