@@ -102,9 +102,12 @@ def admin_routes(state: MockState) -> list[Route]:
     async def requests_seen(request: Request) -> Response:
         return JsonResponse({"count": state.request_count(request.query_params.get("apiKey"))})
 
+    async def faults(request: Request) -> Response:
+        return await (put_faults if request.method == "PUT" else delete_faults)(request)
+
+    # One route a path, so that a 405 says every method the path has in `Allow`.
     return [
-        Route("/faults", put_faults, methods=["PUT"]),
-        Route("/faults", delete_faults, methods=["DELETE"]),
+        Route("/faults", faults, methods=["PUT", "DELETE"]),
         Route("/reset", reset, methods=["POST"]),
         Route("/requests", requests_seen, methods=["GET"]),
     ]

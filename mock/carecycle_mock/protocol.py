@@ -254,8 +254,9 @@ class GracefulTransport(asyncio.Transport):
         self._protocol.linger()
 
     def close_now(self) -> None:
+        """Closed at once: what is still buffered for a client that does not read is dropped."""
         self.lingering = False
-        self._transport.close()
+        self._transport.abort()
 
     def is_closing(self) -> bool:
         return self.lingering or self._transport.is_closing()
