@@ -291,7 +291,7 @@ def test_unknown_paths_are_404_with_the_error_body(
     ],
 )
 def test_a_method_the_path_lacks_is_405_with_allow_and_the_error_body(
-    client: AppClient, dataset: Dataset, writer: ApiKey, method: str, path: str, allowed: str
+    *, client: AppClient, dataset: Dataset, writer: ApiKey, method: str, path: str, allowed: str
 ) -> None:
     url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
     response = client.request(method, url, headers={"x-api-key": writer.key})

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -98,7 +99,7 @@ def test_a_connection_that_sends_nothing_is_closed_after_the_idle_timeout(
     quick: MockProcess,
 ) -> None:
     with connect(quick) as connection:
-        assert IDLE * 0.9 <= seconds_until_closed(connection)
+        assert seconds_until_closed(connection) >= IDLE * 0.9
 
 
 def test_a_kept_alive_connection_is_closed_after_the_idle_timeout(
@@ -109,7 +110,7 @@ def test_a_kept_alive_connection_is_closed_after_the_idle_timeout(
             request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
         )
         assert answer(connection)[0] == 200
-        assert IDLE * 0.9 <= seconds_until_closed(connection)
+        assert seconds_until_closed(connection) >= IDLE * 0.9
 
 
 def test_half_a_head_is_closed_after_the_head_timeout_however_slowly_it_trickles(
@@ -131,7 +132,7 @@ def test_half_a_head_is_closed_after_the_head_timeout_however_slowly_it_trickles
                 closed = True
             break
         assert closed, "the server kept a trickling head"
-        assert HEAD * 0.9 <= time.monotonic() - started
+        assert time.monotonic() - started >= HEAD * 0.9
 
 
 def test_half_a_body_is_closed_after_the_body_timeout_without_an_error_in_the_log(
@@ -148,7 +149,7 @@ def test_half_a_body_is_closed_after_the_body_timeout_without_an_error_in_the_lo
             )
             + b'{"status": '
         )
-        assert BODY * 0.9 <= seconds_until_closed(connection)
+        assert seconds_until_closed(connection) >= BODY * 0.9
     assert_log_has(quick, "PATCH /v2/customers/campaign-status disconnected")
     assert "ERROR" not in quick.log_text()
     assert "Traceback" not in quick.log_text()
@@ -286,7 +287,7 @@ def urllib_request(
     for name, value in headers.items():
         request.add_header(name, value)
     try:
-        with urllib.request.urlopen(request, timeout=GIVE_UP) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(request, timeout=GIVE_UP) as response:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         with error:
@@ -385,7 +386,10 @@ def test_a_pipeliner_that_never_reads_is_stopped_and_memory_stays_bounded(
     idle = resident_bytes(patient)
     connections = [connect(patient) for _ in range(20)]
     try:
-        sent = [pipeline_until_blocked(c, request, 200_000) for c in connections]
+        with ThreadPoolExecutor(len(connections)) as pool:
+            sent = list(
+                pool.map(lambda c: pipeline_until_blocked(c, request, 200_000), connections)
+            )
         assert max(sent) < 200_000, "the server read everything it was sent"
         grown = resident_bytes(patient) - idle
         assert grown < 64 * MIB, f"grew by {grown / MIB:.0f} MiB"
