@@ -35,7 +35,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
-from carecycle_mock.accesslog import AccessLog
+from carecycle_mock.accesslog import AccessLog, access_log  # noqa: F401 - once defined here
 from carecycle_mock.admin import AdminToken, admin_routes
 from carecycle_mock.api import CampaignApi, Handler, Inputs
 from carecycle_mock.auth import key_digest, presented_key

@@ -36,14 +36,8 @@ class MockState:
         """
         self.config = config
         database_file = config.database_file
+        # Should the rest fail, the lock goes with this object (its file closes).
         self._owner = OwnerLock(database_file) if fresh_runtime and database_file else None
-        try:
-            self._load(config, clock, fresh_runtime)
-        except BaseException:
-            self._release()
-            raise
-
-    def _load(self, config: MockConfig, clock: Callable[[], float], fresh_runtime: bool) -> None:
         self.spec = ApiSpec.load(
             config.spec_path,
             extra={DATASET_URI: dataset_schema(), FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
@@ -81,8 +75,5 @@ class MockState:
     def close(self) -> None:
         self.enrollments.close()
         self.runtime.close()
-        self._release()
-
-    def _release(self) -> None:
         if self._owner is not None:
             self._owner.release()
