@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import sys
 import time
 from dataclasses import dataclass
@@ -67,7 +68,7 @@ class MockServerConfig(uvicorn.Config):
             app,
             http=LimitedH11Protocol,
             h11_max_incomplete_event_size=limits.max_head_bytes,
-            timeout_keep_alive=max(1, int(limits.idle_timeout)),
+            timeout_keep_alive=math.ceil(limits.idle_timeout),
             **options,
         )
         self.limits = limits
