@@ -66,9 +66,12 @@ def test_an_empty_token_file_is_refused(tmp_path: Path) -> None:
 def test_with_a_token_every_admin_request_needs_it(
     token_file: Path, dataset: Dataset, writer: ApiKey
 ) -> None:
+    """Of every worker: each request may reach either."""
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     with (
-        MockProcess("--host", "0.0.0.0", "--admin-token-file", str(token_file)) as server,
+        MockProcess(
+            "--host", "0.0.0.0", "--admin-token-file", str(token_file), "--workers", "2"
+        ) as server,
         httpx.Client(base_url=loopback_url(server)) as http,
     ):
         refused = [
