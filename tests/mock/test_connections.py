@@ -39,6 +39,7 @@ def quick() -> Iterator[MockProcess]:
     arguments = ("--idle-timeout", str(IDLE), "--head-timeout", str(HEAD))
     with MockProcess(*arguments, "--body-timeout", str(BODY), "--rate-limit", "0") as server:
         yield server
+        assert_no_error_logged(server)
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,14 @@ def patient() -> Iterator[MockProcess]:
         "--no-access-log",
     ) as server:
         yield server
+        assert_no_error_logged(server)
+
+
+def assert_no_error_logged(server: MockProcess) -> None:
+    """Whatever the clients did, the server logged no error and no traceback."""
+    log = server.log_text()
+    assert " ERROR " not in log, log
+    assert "Traceback" not in log, log
 
 
 def address(server: MockProcess) -> tuple[str, int]:
