@@ -30,7 +30,7 @@ MIB = 1024 * 1024
 IDLE, HEAD, BODY = 1.0, 1.5, 2.0
 # Far above every deadline here: a connection still open then was never closed.
 GIVE_UP = 20.0
-MAX_CONNECTIONS = 24
+MAX_CONNECTIONS = 48
 
 
 @pytest.fixture(scope="module")
@@ -385,7 +385,7 @@ def pipeline_until_blocked(connection: socket.socket, request: bytes, limit: int
 def test_a_pipeliner_that_never_reads_is_stopped_and_memory_stays_bounded(
     patient: MockProcess, dataset: Dataset, writer: ApiKey
 ) -> None:
-    """Twenty connections each pipeline up to 200,000 GETs without reading an answer. The
+    """Forty connections each pipeline up to 200,000 GETs without reading an answer. The
     server stops reading each (a send blocks long before the end) and its resident memory
     grows by less than 64 MiB."""
     request = request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
@@ -393,7 +393,7 @@ def test_a_pipeliner_that_never_reads_is_stopped_and_memory_stays_bounded(
         warm_up.sendall(request)
         assert answer(warm_up)[0] == 200
     idle = resident_bytes(patient)
-    connections = [connect(patient) for _ in range(20)]
+    connections = [connect(patient) for _ in range(40)]
     try:
         with ThreadPoolExecutor(len(connections)) as pool:
             sent = list(
