@@ -23,11 +23,13 @@ lacks:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
+import resource
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, cast
 
 import h11
@@ -40,6 +42,8 @@ from carecycle_mock.errors import ErrorCode, bad_request
 logger = logging.getLogger("carecycle_mock.connection")
 DISCARD_LIMIT = 16 * 1024 * 1024
 LIMIT_WARNING_INTERVAL = 10.0
+# Files a server process opens besides its connections: databases, log, listener, loop.
+RESERVED_DESCRIPTORS = 64
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,31 @@ class ConnectionLimits:
         for name in ("max_connections", "max_head_bytes", "max_header_fields"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+
+
+def fit_descriptor_limit(limits: ConnectionLimits) -> tuple[ConnectionLimits, str | None]:
+    """Limits whose connections fit the process's limit on open files, raised if it may be.
+
+    Past that limit the server could not open a connection or a file at all (macOS starts
+    processes at 256). Returns a note when `max_connections` had to be lowered; worker
+    processes inherit the raised limit.
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    needed = limits.max_connections + RESERVED_DESCRIPTORS
+    unlimited = resource.RLIM_INFINITY
+    if soft != unlimited and soft < needed:
+        raised = needed if hard == unlimited else min(needed, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
+            soft = raised
+    if soft == unlimited or soft >= needed:
+        return limits, None
+    fitted = max(1, soft - RESERVED_DESCRIPTORS)
+    note = (
+        f"--max-connections {limits.max_connections} lowered to {fitted}:"
+        f" this process may open {soft} files"
+    )
+    return replace(limits, max_connections=fitted), note
 
 
 class MockServerConfig(uvicorn.Config):

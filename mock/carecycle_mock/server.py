@@ -38,7 +38,7 @@ from carecycle_mock.admin import ADMIN_TOKEN_ENV
 from carecycle_mock.app import build_app
 from carecycle_mock.config import MockConfig
 from carecycle_mock.faults import ConnectionDropped
-from carecycle_mock.protocol import ConnectionLimits, MockServerConfig
+from carecycle_mock.protocol import ConnectionLimits, MockServerConfig, fit_descriptor_limit
 from carecycle_mock.state import MockState
 
 WORKER_CONFIG_ENV = "CARECYCLE_MOCK_WORKER_CONFIG"
@@ -72,9 +72,10 @@ def serve(
             config = replace(config, db_path=str(Path(directory) / "state.sqlite3"))
         state = MockState(config)
         stack.callback(state.close)
-        uvicorn_config = _uvicorn_config(
-            config, state, workers, access_log, limits or ConnectionLimits()
-        )
+        limits, note = fit_descriptor_limit(limits or ConnectionLimits())
+        if note is not None:
+            print(f"carecycle-mock: {note}", file=sys.stderr, flush=True)
+        uvicorn_config = _uvicorn_config(config, state, workers, access_log, limits)
         print(
             f"carecycle-mock listening on http://{_url_host(host)}:{bound_port}"
             f" ({_admin_access(config)})",

@@ -10,7 +10,10 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import resource
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -439,3 +442,30 @@ def test_connections_beyond_the_limit_are_closed_at_once_until_one_frees(
         for connection in held:
             connection.close()
     assert "connections open, the limit: closing new ones at once" in patient.log_text()
+
+
+def test_the_connection_limit_fits_the_limit_on_open_files() -> None:
+    """A process that may open only 100 files (hard limit too) takes 36 connections, and
+    says so, instead of running out of descriptors."""
+
+    def at_most_100_files() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (100, 100))
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "carecycle_mock", "--port", "0", "--no-access-log"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=at_most_100_files,  # noqa: PLW1509 - no threads of ours fork here
+    ) as server:
+        try:
+            assert server.stdout is not None
+            line = server.stdout.readline().decode()
+            assert "carecycle-mock listening on http://127.0.0.1:" in line
+        finally:
+            server.terminate()
+        _, errors = server.communicate(timeout=GIVE_UP)
+    assert (
+        "carecycle-mock: --max-connections 512 lowered to 36: this process may open 100 files"
+        in errors.decode()
+    )
