@@ -122,10 +122,10 @@ def _parser() -> argparse.ArgumentParser:
         (
             "--idle-timeout",
             limits.idle_timeout,
-            "close a connection idle (or not reading) this long",
+            "close a connection without a request, or not reading its answers, this long",
         ),
         ("--head-timeout", limits.head_timeout, "close one whose request head takes longer"),
-        ("--body-timeout", limits.body_timeout, "close one whose request body takes longer"),
+        ("--body-timeout", limits.body_timeout, "close one whose body takes longer after it"),
     ):
         parser.add_argument(
             option,
@@ -135,16 +135,16 @@ def _parser() -> argparse.ArgumentParser:
             help=f"{meaning} (default {value:g})",
         )
     for option, value, meaning in (
-        ("--max-connections", limits.max_connections, "connections open at once, per process"),
-        ("--max-head-bytes", limits.max_head_bytes, "size of a request line and headers"),
-        ("--max-header-fields", limits.max_header_fields, "header fields of a request"),
+        (
+            "--max-connections",
+            limits.max_connections,
+            "connections open at once, per process; one more is closed at once",
+        ),
+        ("--max-head-bytes", limits.max_head_bytes, "a larger request head is a 400"),
+        ("--max-header-fields", limits.max_header_fields, "more header fields are a 400"),
     ):
         parser.add_argument(
-            option,
-            metavar="N",
-            type=_positive,
-            default=value,
-            help=f"{meaning}; more is a 400 or, for connections, closed (default {value})",
+            option, metavar="N", type=_positive, default=value, help=f"{meaning} (default {value})"
         )
     parser.add_argument(
         "--no-access-log", dest="access_log", action="store_false", help="log no line per request"
