@@ -17,6 +17,8 @@ their 200s and the stateful phase changes and reads real state.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -152,3 +154,37 @@ if not REMOTE:
 
     def test_sequences_along_links_conform_in_process() -> None:
         run_stateful(in_process, {})
+
+
+if not REMOTE:
+
+    def test_stock_schemathesis_cli_finds_nothing(base_url: str, tmp_path: Path) -> None:
+        """`schemathesis run openapi.yaml --checks all`, as the README says, with the
+        repository's schemathesis.toml and nothing else (run elsewhere: its cache stays out)."""
+        result = subprocess.run(
+            [
+                Path(sys.executable).with_name("schemathesis"),
+                "--config-file",
+                Path(__file__).parents[2] / "schemathesis.toml",
+                "--no-color",
+                "run",
+                SPEC_PATH,
+                "--checks",
+                "all",
+                "--url",
+                base_url,
+                "--header",
+                f"x-api-key: {api_key()}",
+                "--max-examples",
+                "20",
+                "--seed",
+                str(SEED),
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert " passed" in result.stdout
