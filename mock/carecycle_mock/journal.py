@@ -8,9 +8,10 @@ echoes it in its own `x-request-id`, so a line of the client's log finds its ent
 
 Entries live in the runtime state (runtime.py): in the process's memory, or in the
 SQLite file every worker of `--workers N` shares, where one sequence orders them all.
-No key is recorded: the key sent is named by its label, and anything that looks like a
-key (`cc_...`) in the path, the query or a string of the body is recorded as `cc_***`,
-since an entry may be printed in a test's output.
+No key is recorded: the key sent is named by its label; in the path, the query and the
+strings of the body, the secret part of each key of the data set is `***` wherever it
+appears, and anything else that looks like a key (`cc_...`) is `cc_***`, since an entry
+may be printed in a test's output.
 
 Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
 its JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
@@ -33,7 +34,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carecycle_mock.auth import key_digest, mask_keys, presented_key
+from carecycle_mock.auth import key_digest, presented_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
 from carecycle_mock.faults import ConnectionDropped
@@ -50,6 +51,9 @@ _REQUEST_ID = re.compile(rb"[\x21-\x7e]{1,%d}" % MAX_REQUEST_ID_CHARS)
 _NOTES = "carecycle_mock.journal"
 # An error body is read for its `code` up to this size; the mock's own are far smaller.
 _MAX_ERROR_BODY = 64 * 1024
+_KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
+# Shorter secrets would mask ordinary words (as in the access log).
+_MIN_SECRET_LENGTH = 8
 
 FILTERS = (
     "operation",
@@ -313,22 +317,41 @@ def note(scope: Scope, **fields: Any) -> None:
         notes.update(fields)
 
 
+class KeyMask:
+    """Masks keys in text: the data set's secrets wherever they appear, then `cc_...`."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        secrets = {key.removeprefix("cc_") for key in keys}
+        long_enough = sorted(
+            (s for s in secrets if len(s) >= _MIN_SECRET_LENGTH), key=len, reverse=True
+        )
+        self._secrets = (
+            re.compile("|".join(map(re.escape, long_enough)), re.IGNORECASE)
+            if long_enough
+            else None
+        )
+
+    def text(self, text: str) -> str:
+        if self._secrets is not None:
+            text = self._secrets.sub("***", text)
+        return _KEY_LIKE.sub("cc_***", text)
+
+    def value(self, value: Any) -> Any:
+        """A JSON value with every string (and object member name) masked."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        if isinstance(value, dict):
+            return {self.text(name): self.value(item) for name, item in value.items()}
+        return value
+
+
 def recorded_body(body: Any) -> dict[str, Any]:
-    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS, keys masked."""
-    text = json.dumps(body)
-    if len(text) > MAX_BODY_CHARS:
+    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS."""
+    if len(json.dumps(body)) > MAX_BODY_CHARS:
         return {"body": None, "body_omitted": True}
-    return {"body": _masked(body)}
-
-
-def _masked(value: Any) -> Any:
-    if isinstance(value, str):
-        return mask_keys(value)
-    if isinstance(value, list):
-        return [_masked(item) for item in value]
-    if isinstance(value, dict):
-        return {mask_keys(name): _masked(item) for name, item in value.items()}
-    return value
+    return {"body": body}
 
 
 class JournalMiddleware:
@@ -352,6 +375,7 @@ class JournalMiddleware:
         self.journal = journal
         self.clock = clock
         self._keys = {key_digest(k.key.encode()): k for k in keys}
+        self._mask = KeyMask(k.key for k in self._keys.values())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith("/_mock/"):
@@ -410,15 +434,15 @@ class JournalMiddleware:
         for name, value in parse_qsl(
             scope["query_string"].decode("latin-1"), keep_blank_values=True
         ):
-            query.setdefault(mask_keys(name), []).append(mask_keys(value))
+            query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
         digest = key_digest(presented_key(scope["headers"]) or b"")
         key = self._keys.get(digest)
         entry = JournalEntry(
             operation_id=notes.get("operation_id"),
             method=scope["method"],
-            path=mask_keys(scope["path"]),
+            path=self._mask.text(scope["path"]),
             query={name: tuple(values) for name, values in query.items()},
-            body=notes.get("body"),
+            body=self._mask.value(notes.get("body")),
             body_omitted=notes.get("body_omitted", False),
             status=status,
             code=code,

@@ -41,6 +41,7 @@ from carecycle_mock.config import DEFAULT_RATE_LIMIT, MockConfig
 from carecycle_mock.data import Dataset
 from carecycle_mock.faults import FAULT_PLAN_URI, FaultPlan
 from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE, JournalEntry
+from carecycle_mock.protocol import ConnectionLimits, MockServerConfig
 from carecycle_mock.server import IgnoreInjectedDrops
 from carecycle_mock.state import MockState
 
@@ -186,8 +187,11 @@ class LoopbackServer:
         logging.getLogger("uvicorn.error").addFilter(_DROPS)
         settled = threading.Event()
         self._server = _SignallingServer(
-            uvicorn.Config(
+            # The protocol and limits of `carecycle-mock` itself, so the test's mock
+            # treats a connection as the server process would.
+            MockServerConfig(
                 build_app(self.state),
+                limits=ConnectionLimits(),
                 log_config=None,
                 access_log=False,
                 lifespan="off",

@@ -15,6 +15,7 @@ from typing import Any
 from carecycle_mock.auth import KeyRing, key_digest
 from carecycle_mock.config import MockConfig
 from carecycle_mock.data import load_dataset
+from carecycle_mock.database import OwnerLock
 from carecycle_mock.enrollments import EnrollmentStore
 from carecycle_mock.faults import FAULT_PLAN_SCHEMA, FAULT_PLAN_URI, FaultInjector, FaultPlan
 from carecycle_mock.journal import Journal, JournalEntry
@@ -34,9 +35,13 @@ class MockState:
         """Load the spec and the data set, open (and seed) the databases.
 
         `fresh_runtime=False` joins the runtime state that another process of the same
-        server set up (a worker of `--workers N`) instead of clearing it.
+        server set up (a worker of `--workers N`) instead of clearing it. Otherwise a
+        file database is this process's alone: a second owner raises DatabaseInUse.
         """
         self.config = config
+        database_file = config.database_file
+        # Should the rest fail, the lock goes with this object (its file closes).
+        self._owner = OwnerLock(database_file) if fresh_runtime and database_file else None
         self.spec = ApiSpec.load(
             config.spec_path,
             extra={FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
@@ -131,3 +136,5 @@ class MockState:
     def close(self) -> None:
         self.enrollments.close()
         self.runtime.close()
+        if self._owner is not None:
+            self._owner.release()

@@ -116,7 +116,7 @@ def test_refused_and_unknown_requests_are_recorded_with_their_code(
         ("updateCustomerCampaignStatus", 403, "FORBIDDEN", reader.label, False),
         ("updateCustomerCampaignStatus", 400, "STATUS_NOT_TERMINAL", writer.label, True),
         (None, 404, "NOT_FOUND", writer.label, False),
-        (None, 404, "NOT_FOUND", writer.label, False),
+        (None, 405, "METHOD_NOT_ALLOWED", writer.label, False),
     ]
 
 
@@ -180,9 +180,10 @@ def test_no_key_is_ever_recorded(client: httpx.Client, writer: ApiKey, pending: 
         "/v2/campaigns/x", params={writer.key: writer.key}, headers={"x-api-key": writer.key}
     )
     body = {"customerId": pending.customer_id, "campaignId": pending.campaign_id}
+    bare = writer.key.removeprefix("cc_")
     client.patch(
         PATCH,
-        json={**body, "status": "completed", "note": [f"sent {writer.key}"]},
+        json={**body, "status": "completed", "note": [f"sent {writer.key}", f"x{bare.upper()}"]},
         headers={"x-api-key": writer.key},
     )
     listed = client.get("/_mock/requests").text
@@ -194,7 +195,7 @@ def test_no_key_is_ever_recorded(client: httpx.Client, writer: ApiKey, pending: 
         assert writer.key.removeprefix("cc_") not in text
     assert entries[0].path == "/v2/campaigns/cc_***"
     assert entries[1].query == {"cc_***": ("cc_***",)}
-    assert entries[2].body["note"] == ["sent cc_***"]
+    assert entries[2].body["note"] == ["sent cc_***", "x***"]
     assert {entry.key_label for entry in entries} == {writer.label}
 
 
