@@ -85,9 +85,11 @@ def build_app(state: MockState) -> Starlette:
 
     app = Starlette(
         routes=routes,
+        # The journal outermost: the access log line is written as soon as the answer is
+        # sent, and the journal records after it, with the outcome the log saw.
         middleware=[
-            Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys]),
             Middleware(JournalMiddleware, journal=state.journal, keys=state.dataset.api_keys),
+            Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys]),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
     )

@@ -72,9 +72,10 @@ FILTERS = (
 
 @dataclass(frozen=True)
 class JournalEntry:
-    """One request and its answer. `status` is None when the connection was dropped by
-    an injected fault; `code` is the error body's `code` (None for a success); `query`
-    maps each parameter to its values, in order; `time` is seconds since the epoch."""
+    """One request and its answer. `status` is None when there was no answer: the
+    connection was dropped by an injected fault, or the client left before its request
+    was read; `code` is the error body's `code` (None for a success); `query` maps each
+    parameter to its values, in order; `time` is seconds since the epoch."""
 
     operation_id: str | None
     method: str

@@ -126,6 +126,8 @@ def test_no_key_reaches_the_log(dataset: Dataset, writer: ApiKey) -> None:
         http.get("/_mock/requests", params={"apiKey": writer.key})
         http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": "cc_wrong_key_123"})
         http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        # A line is written just after its answer is sent: stopped, the server has written all.
+        server.stop()
         log = server.log_text()
     assert f"GET /v2/campaigns/{campaign.id} 200" in log
     assert "cc_***" in log
