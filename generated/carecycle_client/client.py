@@ -65,7 +65,7 @@ from .errors import (
 )
 from .types import UNSET, ApiKey, Unset, parse_body
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 """The package's version: info.version of the OpenAPI document."""
 USER_AGENT = f"carecycle-client/{VERSION} (python {sys.version_info.major}.{sys.version_info.minor})"
 

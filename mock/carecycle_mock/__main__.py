@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 from carecycle_mock.config import DEFAULT_RATE_LIMIT, MockConfig
@@ -41,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="carecycle-mock",
         description="A stateful careCycle API mock server, driven by openapi.yaml.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {version('carecycle-mock')}"
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"

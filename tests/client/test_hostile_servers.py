@@ -49,7 +49,7 @@ from carecycle_client.api.customers import update_customer_campaign_status
 from carecycle_client.models import UpdateCustomerCampaignStatusRequest
 from carecycle_client.types import Response
 
-from .conftest import SEED_CAMPAIGN, Api, MakeApi, Waits, everything_about
+from .conftest import SEED_CAMPAIGN, SPEC, Api, MakeApi, Waits, everything_about
 from .loopback import LoopbackServer, answer, huge, redirect, silence, trickle
 
 # A bound plus what a loaded two-core machine may add to it: the calls below would run for
@@ -508,10 +508,13 @@ def test_requests_carry_the_user_agent_and_a_request_id(
     origin.serve(answer(500, {"message": "down"}))
     error = failure(lambda: api(max_retries=2).get(), InternalServerError)
     version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    assert carecycle_client.__version__ == "1.1.0"
+    assert carecycle_client.__version__ == SPEC["info"]["version"]
     ids = set()
     for request in origin.requests:
-        assert request.headers["user-agent"] == f"carecycle-client/1.1.0 (python {version})"
+        assert (
+            request.headers["user-agent"]
+            == f"carecycle-client/{SPEC['info']['version']} (python {version})"
+        )
         ids.add(request.headers["x-request-id"])
     assert len(origin.requests) == 3
     assert len(ids) == 1  # one id per call, its retries included

@@ -1,0 +1,13 @@
+"""Fixtures every part of the suite may use."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.built_packages import Wheels, build_wheels
+
+
+@pytest.fixture(scope="session")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> Wheels:
+    """Both packages built once per session by `make build`, as the release builds them."""
+    return build_wheels(tmp_path_factory.mktemp("dist"))
