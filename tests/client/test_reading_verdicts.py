@@ -18,7 +18,12 @@ from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
 from carecycle_client import APIResponseValidationError
-from carecycle_client.models import GetCampaignResponse, StatusCounts
+from carecycle_client.models import (
+    CustomerCampaignStatus,
+    GetCampaignResponse,
+    StatusCounts,
+    UpdateCustomerCampaignStatusResponse,
+)
 from carecycle_client.types import _matches_schema
 
 from .conftest import CAMPAIGN_ID, SEED_CAMPAIGN, SPEC
@@ -230,3 +235,19 @@ def test_a_count_that_is_not_whole_is_refused_by_as_ints() -> None:
     assert counts["completed"] == 1.5
     with pytest.raises(APIResponseValidationError, match="at completed: expected a whole number"):
         counts.as_ints()
+
+
+@pytest.mark.parametrize("read", ["from_dict", "from_body"])
+def test_the_statuses_of_an_update_are_the_status_enum(read: str) -> None:
+    body = {
+        "success": True,
+        "previousStatus": "awaiting_call",
+        "newStatus": "string",  # the page's placeholder: kept, as an unknown member
+        "customerCampaignId": CAMPAIGN_ID,
+    }
+    update = getattr(UpdateCustomerCampaignStatusResponse, read)(dict(body))
+    assert update.previous_status is CustomerCampaignStatus.AWAITING_CALL
+    assert isinstance(update.new_status, CustomerCampaignStatus)
+    assert not update.new_status.is_known
+    assert update.to_dict() == body
+    assert all(type(value) is not CustomerCampaignStatus for value in update.to_dict().values())

@@ -7,22 +7,24 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.customer_campaign_status import CustomerCampaignStatus
 from ..types import UNSET, UUID_SCHEMA, JsonModel, JsonObject, LazyField, enum_parser, parse_any, parse_bool, parse_uuid
+from .customer_campaign_status import CustomerCampaignStatus
 
 T = TypeVar("T", bound="UpdateCustomerCampaignStatusResponse")
 
 
 @_attrs_define
 class UpdateCustomerCampaignStatusResponse(JsonModel):
-    """The page shows `previousStatus` and `newStatus` as strings; their values are
-    customer campaign statuses, so they are typed as the status enum (inferred). All
-    four properties are required (inferred).
+    """The page shows `previousStatus` and `newStatus` as strings (its example's values are
+    the placeholder `string`); their values are customer campaign statuses. All four
+    properties are required (inferred).
 
         Attributes:
             success (bool):
-            previous_status (CustomerCampaignStatus): Status of a customer's enrollment in a campaign, in the page's order.
-            new_status (CustomerCampaignStatus): Status of a customer's enrollment in a campaign, in the page's order.
+            previous_status (str): A customer campaign status. A string here, as the page has it; the client reads
+                it as `CustomerCampaignStatus` (`x-carecycle-enum`), an open enum that keeps any
+                other string (`x-carecycle-source: inferred`).
+            new_status (str): A customer campaign status, read as `previousStatus` is.
             customer_campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
     """
 
