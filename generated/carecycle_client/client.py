@@ -364,6 +364,7 @@ class _BodyReader:
         # wbits 32 + MAX_WBITS reads a zlib or a gzip header: deflate bodies come in both.
         self._decoder = zlib.decompressobj(32 + zlib.MAX_WBITS) if encodings else None
         self._encoding = encodings[0] if encodings else "identity"
+        self._encoded = False  # whether any encoded byte came (a 204 may say gzip and send none)
 
     @classmethod
     def check_size(cls, response: httpx.Response, limit: int) -> None:
@@ -376,6 +377,7 @@ class _BodyReader:
         if self._decoder is None:
             self._keep(chunk)
             return
+        self._encoded = self._encoded or bool(chunk)
         try:
             while chunk:
                 self._keep(self._decoder.decompress(chunk, self._limit - self._size + 1))
@@ -384,15 +386,13 @@ class _BodyReader:
             raise self._not_encoded(str(error)) from None
 
     def content(self) -> bytes:
-        if self._decoder is not None:
+        if self._decoder is not None and self._encoded:
             try:
                 self._keep(self._decoder.flush())
             except zlib.error as error:
                 raise self._not_encoded(str(error)) from None
-            if not self._decoder.eof and self._size:
-                raise self._not_encoded("the stream ends early")
             if not self._decoder.eof:
-                raise self._not_encoded("it is empty")
+                raise self._not_encoded("the stream ends early")
         return b"".join(self._parts)
 
     def _keep(self, data: bytes) -> None:

@@ -177,6 +177,14 @@ def test_a_body_that_is_not_what_its_content_encoding_says_is_explained(
     assert isinstance(outcome(lambda: api().get_detailed())[0], APIResponseValidationError)
 
 
+def test_an_empty_body_that_says_gzip_is_an_empty_body(
+    api: Callable[..., Api], origin: LoopbackServer
+) -> None:
+    origin.serve(answer(404, raw=b"", headers={"content-encoding": "gzip"}))
+    error = failure(lambda: api().get(), NotFoundError)
+    assert error.body is None
+
+
 def test_a_gzipped_body_is_read(api: Callable[..., Api], origin: LoopbackServer) -> None:
     content = gzip.compress(json.dumps(SEED_CAMPAIGN).encode())
     origin.serve(answer(200, raw=content, headers={"content-encoding": "gzip"}))

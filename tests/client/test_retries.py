@@ -114,6 +114,17 @@ def test_a_retry_after_header_in_seconds_is_honoured(make_api: MakeApi, waits: W
     assert waits.seconds == [3]
 
 
+def test_a_negative_retry_after_is_no_wait(make_api: MakeApi, waits: Waits) -> None:
+    """A wait that ended before it began, as a Retry-After date in the past: 0, not "none"."""
+    body = {"message": "slow", "code": "RATE_LIMIT_EXCEEDED", "retryAfter": -5}
+    script = Script(reply(429, body), OK)
+    make_api(script).get()
+    assert waits.seconds == [0]
+    with pytest.raises(RateLimitError) as raised:
+        make_api(Script(reply(429, body)), max_retries=0).get()
+    assert raised.value.retry_after == 0
+
+
 def test_the_longer_of_body_and_header_is_waited(make_api: MakeApi, waits: Waits) -> None:
     make_api(Script(reply(429, {"retryAfter": 2}, headers={"Retry-After": "5"}), OK)).get()
     assert waits.seconds == [5]
