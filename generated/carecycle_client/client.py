@@ -827,17 +827,19 @@ class _Call:
         self._ends = None if self._deadline is None else time.monotonic() + self._deadline
         self._request = request
         self._follows_redirects = client._follow_redirects
-        headers = httpx.Headers(client._headers)
-        headers.update({**request.get("headers", {}), **(extra_headers or {})})
-        if REQUEST_ID_HEADER not in headers:
-            headers[REQUEST_ID_HEADER] = str(uuid.uuid4())
-        self.request_id = headers[REQUEST_ID_HEADER]
+        # Plain dicts, lower-cased so that a later one replaces an earlier one's header: an
+        # httpx.Headers would cost a GET more than all the rest of this.
+        headers = {name.lower(): value for name, value in client._headers.items()}
+        for more in (request.get("headers"), extra_headers):
+            if more:
+                headers.update((name.lower(), value) for name, value in more.items())
+        self.request_id = headers.setdefault(REQUEST_ID_HEADER, str(uuid.uuid4()))
         self._headers = headers
         self._what = f"{request['method'].upper()} {request['url']}"
         self._retries = 0
         self._started = 0.0
         self._cut_by_deadline = False
-        self._url = httpx.URL(request["url"])
+        self._url: httpx.URL | None = None  # the request's full URL, once built
 
     def attempt_ends(self) -> float | None:
         """When the attempt starting now must end: its timeout, or the call's deadline if sooner."""
@@ -860,6 +862,8 @@ class _Call:
             return self.timeout
         left = max(self._ends - time.monotonic(), 0.001)
         timeout = self.timeout
+        if self._attempt_seconds is not None and self._attempt_seconds <= left:
+            return timeout  # no phase reaches the deadline
 
         def clip(phase: float | None) -> float:
             return left if phase is None else min(phase, left)
@@ -874,7 +878,7 @@ class _Call:
         It is raised later, outside the `except` that caught `error`, so that it carries no
         chain of httpx internals whose locals hold the request's headers.
         """
-        url = self._url
+        url = self._url or error.request.url
         where = f"{url.host}:{url.port or (443 if url.scheme == 'https' else 80)}"
         if isinstance(error, httpx.TimeoutException):
             if self._cut_by_deadline:
