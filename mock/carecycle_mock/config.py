@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from carecycle_mock.faults import FaultPlan
@@ -20,6 +20,7 @@ class MockConfig:
     - `rate_limit`: requests per minute per key; None or 0 disables the limit.
     - `faults`: a fault plan in force from the start.
     - `admin`: mount the `/_mock` control endpoints.
+    - `admin_token`: when set, every `/_mock` request needs `Authorization: Bearer TOKEN`.
     - `spec_path`: openapi.yaml (None: the one packaged, or the repository's).
     """
 
@@ -29,12 +30,15 @@ class MockConfig:
     faults: FaultPlan | None = None
     admin: bool = True
     spec_path: Path | None = None
+    admin_token: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.rate_limit is not None and self.rate_limit < 0:
             raise ValueError(
                 "rate_limit must be a positive number of requests per minute, or 0 to disable"
             )
+        if self.admin_token is not None and not self.admin_token:
+            raise ValueError("admin_token must not be empty")
 
     @property
     def database_file(self) -> str | None:

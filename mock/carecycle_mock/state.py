@@ -12,6 +12,7 @@ from collections.abc import Callable
 from carecycle_mock.auth import KeyRing, key_digest
 from carecycle_mock.config import MockConfig
 from carecycle_mock.data import DATASET_URI, dataset_schema, load_dataset
+from carecycle_mock.database import OwnerLock
 from carecycle_mock.enrollments import EnrollmentStore
 from carecycle_mock.faults import FAULT_PLAN_SCHEMA, FAULT_PLAN_URI, FaultInjector, FaultPlan
 from carecycle_mock.ratelimit import RateLimiter
@@ -30,9 +31,13 @@ class MockState:
         """Load the spec and the data set, open (and seed) the databases.
 
         `fresh_runtime=False` joins the runtime state that another process of the same
-        server set up (a worker of `--workers N`) instead of clearing it.
+        server set up (a worker of `--workers N`) instead of clearing it. Otherwise a
+        file database is this process's alone: a second owner raises DatabaseInUse.
         """
         self.config = config
+        database_file = config.database_file
+        # Should the rest fail, the lock goes with this object (its file closes).
+        self._owner = OwnerLock(database_file) if fresh_runtime and database_file else None
         self.spec = ApiSpec.load(
             config.spec_path,
             extra={DATASET_URI: dataset_schema(), FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
@@ -70,3 +75,5 @@ class MockState:
     def close(self) -> None:
         self.enrollments.close()
         self.runtime.close()
+        if self._owner is not None:
+            self._owner.release()

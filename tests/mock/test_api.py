@@ -257,28 +257,52 @@ def test_auth_comes_before_input_validation(client: AppClient) -> None:
         ("GET", "/v2/campaigns"),
         ("GET", "/v2/campaigns/"),
         ("GET", "/v2/campaigns/{campaign}/"),
-        ("POST", "/v2/campaigns/{campaign}"),
-        ("DELETE", "/v2/campaigns/{campaign}"),
-        ("HEAD", "/v2/campaigns/{campaign}"),
-        ("OPTIONS", "/v2/campaigns/{campaign}"),
-        ("GET", PATCH_PATH),
-        ("PUT", PATCH_PATH),
-        ("POST", PATCH_PATH),
+        ("POST", "/v2/campaigns"),
         ("GET", "/v1/campaigns/{campaign}"),
         ("GET", "/"),
         ("GET", "/_mock"),
-        ("GET", "/_mock/faults"),
+        ("DELETE", "/_mock/nothing"),
     ],
 )
-def test_unknown_paths_and_methods_are_404_with_the_error_body(
+def test_unknown_paths_are_404_with_the_error_body(
     client: AppClient, dataset: Dataset, writer: ApiKey, method: str, path: str
 ) -> None:
     url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
     response = client.request(method, url, headers={"x-api-key": writer.key})
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/json"
+    assert response.json() == {"message": "No such operation", "code": "NOT_FOUND"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("POST", "/v2/campaigns/{campaign}", "GET"),
+        ("DELETE", "/v2/campaigns/{campaign}", "GET"),
+        ("HEAD", "/v2/campaigns/{campaign}", "GET"),
+        ("OPTIONS", "/v2/campaigns/{campaign}", "GET"),
+        ("TRACE", "/v2/campaigns/{campaign}", "GET"),
+        ("PROPFIND", "/v2/campaigns/{campaign}", "GET"),
+        ("GET", PATCH_PATH, "PATCH"),
+        ("PUT", PATCH_PATH, "PATCH"),
+        ("POST", PATCH_PATH, "PATCH"),
+        ("GET", "/_mock/faults", "DELETE, PUT"),
+        ("POST", "/_mock/requests", "GET, HEAD"),
+    ],
+)
+def test_a_method_the_path_lacks_is_405_with_allow_and_the_error_body(
+    *, client: AppClient, dataset: Dataset, writer: ApiKey, method: str, path: str, allowed: str
+) -> None:
+    url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
+    response = client.request(method, url, headers={"x-api-key": writer.key})
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    assert response.headers["content-type"] == "application/json"
     if method != "HEAD":
-        assert response.json() == {"message": "No such operation", "code": "NOT_FOUND"}
+        assert response.json() == {
+            "message": f"Method {method} is not allowed here",
+            "code": "METHOD_NOT_ALLOWED",
+        }
 
 
 def test_an_unexpected_exception_is_a_documented_500(

@@ -70,6 +70,11 @@ def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
         ("--fault-rate", "500=0.7", "--fault-rate", "429=0.7"),
         ("--fault-script", "500,teapot"),
         ("--latency", "-1"),
+        ("--idle-timeout", "0"),
+        ("--body-timeout", "soon"),
+        ("--max-connections", "0"),
+        ("--max-header-fields", "-5"),
+        ("--admin-token-file", "/nonexistent/admin-token"),
         ("--nonsense",),
     ],
 )
