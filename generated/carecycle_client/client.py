@@ -60,7 +60,9 @@ from .errors import (
     APIResponseValidationError,
     APITimeoutError,
     CareCycleError,
+    mask_secret,
     requested_wait,
+    secret_of,
     status_error,
 )
 from .types import UNSET, ApiKey, Unset, parse_body
@@ -79,7 +81,8 @@ LOG_ENV = "CARECYCLE_LOG"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """Of one attempt: 5 s to connect, 30 s for each read or write, 30 s for the whole attempt."""
 DEFAULT_DEADLINE = 90.0
-"""Of one call, retries and their waits included: three attempts of a silent server."""
+"""Of one call, retries and their waits included: room for the rate limit's minute of waiting
+and an attempt after it."""
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RETRY_WAIT = 60.0
 """The longest wait a server may ask for and still be retried: the rate limit's minute."""
@@ -356,9 +359,9 @@ class _BodyReader:
             if name and name != "identity"
         ]
         if len(encodings) > 1 or (encodings and encodings[0] not in ("gzip", "x-gzip", "deflate")):
+            encoding = mask_secret(response.headers["content-encoding"], secret_of(response))
             raise APIResponseValidationError(
-                f"the body's Content-Encoding {response.headers['content-encoding']!r} is not one the client"
-                f" asked for ({ACCEPT_ENCODING})",
+                f"the body's Content-Encoding {encoding!r} is not one the client asked for ({ACCEPT_ENCODING})",
                 response=response,
             )
         # wbits 32 + MAX_WBITS reads a zlib or a gzip header: deflate bodies come in both.

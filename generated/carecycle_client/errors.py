@@ -255,7 +255,8 @@ def request_id_of(response: httpx.Response) -> str | None:
     request = _request_of(response)
     sent = None if request is None else request.headers.get(REQUEST_ID_HEADER)
     request_id: str | None = response.headers.get(REQUEST_ID_HEADER) or sent
-    return request_id
+    # The server's text, shown in every message: without the key, should it echo that.
+    return None if request_id is None else mask_secret(request_id, secret_of(response))
 
 
 def secret_of(response: httpx.Response) -> ApiKey | None:

@@ -341,6 +341,7 @@ def test_a_redirect_not_followed_reaches_no_key(
         (500, {"message": "boom", "detail": ["{key}"]}, InternalServerError),
         (200, {"campaign": {"id": "{key}"}, "assistants": []}, APIResponseValidationError),
         (200, {"campaign": {"{key}": 1}}, APIResponseValidationError),
+        (404, {"message": "gone", "requestIdHeader": "{key}"}, NotFoundError),
     ],
 )
 def test_a_server_that_echoes_the_key_shows_it_masked(
@@ -353,7 +354,11 @@ def test_a_server_that_echoes_the_key_shows_it_masked(
     status, body, error_class = case
     caplog.set_level(logging.DEBUG, logger="carecycle_client")
     raw = json.dumps(body).replace("{key}", api_key).encode()
-    origin.serve(answer(status, raw=raw))
+    # The key echoed in the headers too: as the request id, as a content encoding.
+    headers = {"x-request-id": api_key} if status == 404 else {}
+    if status == 200 and "id" in body["campaign"]:
+        headers["content-encoding"] = api_key
+    origin.serve(answer(status, raw=raw, headers=headers))
     error = failure(lambda: api(max_retries=0).get(), error_class)
     the_key_is_nowhere_in(error, api_key)
     assert api_key not in caplog.text
