@@ -21,10 +21,11 @@ class UpdateCustomerCampaignStatusResponse(JsonModel):
 
         Attributes:
             success (bool):
-            previous_status (str): A customer campaign status. A string here, as the page has it; the client reads
+            previous_status (CustomerCampaignStatus): A customer campaign status. A string here, as the page has it; the
+                client reads
                 it as `CustomerCampaignStatus` (`x-carecycle-enum`), an open enum that keeps any
                 other string (`x-carecycle-source: inferred`).
-            new_status (str): A customer campaign status, read as `previousStatus` is.
+            new_status (CustomerCampaignStatus): A customer campaign status, read as `previousStatus` is.
             customer_campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
     """
 
