@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Callable, Mapping, MutableMapping
 from enum import Enum, StrEnum
 from http import HTTPStatus
@@ -31,10 +32,9 @@ from uuid import UUID
 
 import httpx
 import jsonschema_rs
-import orjson
 from attrs import define
 
-from .errors import APIResponseValidationError
+from .errors import APIResponseValidationError, decode_json
 
 
 class Unset:
@@ -74,7 +74,8 @@ E = TypeVar("E", bound=Enum)
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint. `status_code` is an HTTPStatus even for a code the
+    standard does not list (599): then a pseudo-member (see `status_of`)."""
 
     status_code: HTTPStatus
     content: bytes
@@ -109,6 +110,22 @@ class ApiKey:
     def __str__(self) -> str:
         return self.masked
 
+    def __reduce__(self) -> Any:
+        raise TypeError("an ApiKey is not pickled: the pickle would hold the key")
+
+
+def status_of(code: int) -> HTTPStatus:
+    """`code` as an HTTPStatus. A code the standard does not list, such as 599, becomes a
+    pseudo-member named UNKNOWN_599 that equals 599, rather than a ValueError."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        member = int.__new__(HTTPStatus, code)
+        member._name_ = f"UNKNOWN_{code}"
+        member._value_ = code
+        vars(member).update(phrase="", description="")
+        return member
+
 
 class OpenStrEnum(StrEnum):
     """A string enum that keeps values the spec does not list instead of raising.
@@ -136,14 +153,46 @@ class OpenStrEnum(StrEnum):
         return str(self.value)
 
 
+# Checks of the facade's arguments, at the call: a wrong type is the caller's mistake, a
+# TypeError or ValueError naming the argument, never an error from deep inside httpx.
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
+
+
 def as_uuid(value: UUID | str, name: str) -> UUID:
     """`value` as a UUID, for arguments that accept a UUID or its string."""
     if isinstance(value, UUID):
         return value
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a UUID or its string, got {_shown(value)}")
     try:
         return UUID(value)
-    except (TypeError, ValueError):
+    except ValueError:
         raise ValueError(f"{name} must be a UUID, got {value!r}") from None
+
+
+def as_enum(enum: type[E], value: object, name: str) -> E:
+    """`value` as a member of `enum`, for arguments that accept a member or its string."""
+    if isinstance(value, enum):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a {enum.__name__} or its string, got {_shown(value)}")
+    try:
+        return enum(value)
+    except ValueError:
+        raise ValueError(f"{name} must be one of {', '.join(repr(m.value) for m in enum)}, got {value!r}") from None
+
+
+def expect_type(value: T, name: str, kind: type | tuple[type, ...]) -> T:
+    """`value`, if it is of `kind` (a bool is not an int here); else a TypeError naming `name`."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds):
+        return value
+    expected = " or ".join(k.__name__ for k in kinds)
+    raise TypeError(f"{name} must be a {expected}, got {_shown(value)}")
 
 
 def format_datetime(value: datetime.datetime) -> str:
@@ -191,7 +240,10 @@ def _describe(value: object) -> str:
     if value is None:
         return "null"
     kind = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
-    shown = json.dumps(value, default=repr)
+    try:
+        shown = json.dumps(value, default=repr)
+    except (RecursionError, ValueError):
+        shown = "(too deeply nested to show)"
     if len(shown) > 40:
         shown = shown[:37] + "..."
     return f"{kind.get(type(value), type(value).__name__)} {shown}"
@@ -238,25 +290,49 @@ def parse_float(value: object) -> float:
     raise _mismatch("a number", value)
 
 
+# What a response's ids and times must be: the forms JSON Schema's formats (and openapi-core)
+# accept, no wider. UUID() alone also takes braces, `urn:uuid:` and misplaced hyphens, and
+# fromisoformat() week dates, basic formats and times without an offset.
+_UUID_TEXT = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+_NAIVE_DATETIME_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9:.]*)?")
+
+
 def parse_uuid(value: object) -> UUID:
-    try:
-        return UUID(parse_str(value))
-    except ValueError:
-        raise _mismatch("a UUID", value) from None
+    """A UUID in its hyphenated form, in either case (the version and variant are not checked)."""
+    text = parse_str(value)
+    if _UUID_TEXT.fullmatch(text) is None:
+        raise _mismatch("a UUID (8-4-4-4-12 hexadecimal digits)", value)
+    return UUID(text)
 
 
 def parse_datetime(value: object) -> datetime.datetime:
+    """An RFC 3339 date-time (`T` or `t`, `Z` or `z` or an offset), read as an aware datetime.
+    One without an offset is refused: it would give a naive datetime, which no aware one
+    can be compared with. A leap second (:60) is refused too: datetime cannot hold it."""
+    text = parse_str(value)
+    if _DATETIME_TEXT.fullmatch(text) is None:
+        if _NAIVE_DATETIME_TEXT.fullmatch(text) is not None:
+            raise _mismatch("an RFC 3339 date-time with its offset (Z or +hh:mm); one without is ambiguous", value)
+        raise _mismatch("an RFC 3339 date-time", value)
     try:
-        return datetime.datetime.fromisoformat(parse_str(value))
+        return datetime.datetime.fromisoformat(text.upper())
     except ValueError:
-        raise _mismatch("an ISO 8601 date-time", value) from None
+        raise _mismatch("an RFC 3339 date-time", value) from None
 
 
 def parse_date(value: object) -> datetime.date:
+    """An RFC 3339 full-date, YYYY-MM-DD."""
+    text = parse_str(value)
     try:
-        return datetime.date.fromisoformat(parse_str(value))
+        if _DATE_TEXT.fullmatch(text) is None:
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text)
     except ValueError:
-        raise _mismatch("an ISO 8601 date", value) from None
+        raise _mismatch("an RFC 3339 date (YYYY-MM-DD)", value) from None
 
 
 def enum_parser(enum: type[E]) -> Callable[[object], E]:
@@ -308,15 +384,15 @@ def one_of(*parsers: Callable[[Any], Any]) -> Callable[[object], Any]:
 
 # Reading a response body lazily, once its schema has checked it
 
-# The JSON Schemas of the values the parse_* functions read, never laxer than they are:
-# what the formats and patterns accept, UUID() and fromisoformat() accept.
-# jsonschema-rs' uuid format takes the hyphenated form only, twice as fast as a pattern.
+# The JSON Schemas of the values the parse_* functions read, accepting exactly what they
+# accept: jsonschema-rs' uuid format takes the hyphenated form only (in either case), twice
+# as fast as a pattern; its date-time format takes RFC 3339, and the pattern refuses the
+# leap second that datetime cannot hold.
 UUID_SCHEMA: dict[str, Any] = {"type": "string", "format": "uuid"}
 DATETIME_SCHEMA: dict[str, Any] = {
     "type": "string",
     "format": "date-time",
-    # RFC 3339 allows a lower-case t and z and a leap second, which fromisoformat refuses.
-    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
 }
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
@@ -447,31 +523,28 @@ def _matches_schema(model: type[JsonModel], data: object) -> bool:
         return False  # what jsonschema-rs cannot take in, from_dict reads or explains
 
 
-def _decode_json(content: bytes) -> Any:
-    """`json.loads`, twice as fast through orjson for every body that is strict JSON."""
-    try:
-        return orjson.loads(content)
-    except orjson.JSONDecodeError:
-        # What orjson refuses and json takes (NaN, Infinity, UTF-16, a byte order mark) is
-        # read as httpx's Response.json() would, or refused by json with its reason.
-        return json.loads(content)
-
-
 def parse_body(response: httpx.Response, parse: Callable[[Any], T]) -> T:
     """The response's JSON body read by `parse`.
 
     Raises:
-        errors.APIResponseValidationError: the body is not JSON or does not match the spec.
+        errors.APIResponseValidationError: the body is not JSON, is nested too deeply to read,
+            or does not match the spec.
     """
     try:
-        data = _decode_json(response.content)
-    except ValueError:
-        raise APIResponseValidationError("the body is not JSON", response=response) from None
-    try:
-        return parse(data)
-    except APIResponseValidationError as error:
-        error.attach(response)
-        raise
+        data = decode_json(response.content)
+    except ValueError as error:
+        failure = APIResponseValidationError(str(error))
+    else:
+        try:
+            return parse(data)
+        except APIResponseValidationError as error:
+            failure = error
+        except RecursionError:
+            failure = APIResponseValidationError("the body is nested too deeply to read")
+        del data  # a traceback's locals must not show the body, which may quote the key
+    failure.attach(response)
+    # Raised afresh, without the frames below: their locals hold parts of the body.
+    raise failure.with_traceback(None)
 
 
 def parse_error_body(response: httpx.Response, parse: Callable[[Any], T]) -> T | None:
@@ -494,4 +567,8 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "as_enum",
+    "as_uuid",
+    "expect_type",
+    "status_of",
 ]

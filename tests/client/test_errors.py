@@ -56,9 +56,11 @@ def test_each_status_raises_its_class_with_the_body_fields(
         body,
     )
     assert error.response.status_code == status
+    assert error.request_id == error.response.request.headers["x-request-id"]
     assert (
         str(error)
         == f"GET /v2/campaigns/497f6eca-6276-4993-bfeb-53cbbbba6f08: HTTP {status} {code}: went wrong with {status}"
+        f" (request id {error.request_id})"
     )
 
 

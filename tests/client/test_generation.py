@@ -90,6 +90,8 @@ for facade in (CareCycle("cc_probe_key_0000"), AsyncCareCycle("cc_probe_key_0000
             ("dry_run", "KEYWORD_ONLY", False),
             ("timeout", "KEYWORD_ONLY", False),
             ("max_retries", "KEYWORD_ONLY", False),
+            ("deadline", "KEYWORD_ONLY", False),
+            ("extra_headers", "KEYWORD_ONLY", False),
         ]
     )
     assert shown == ["['get', 'pause']", reminders] * 2

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonModel, JsonObject, LazyField, parse_any
+from ..types import UNSET, JsonModel, JsonObject, LazyField, parse_any
 
 T = TypeVar("T", bound="DynamicTransferOptionsBody")
 
@@ -52,18 +52,41 @@ class DynamicTransferOptionsBody(JsonModel):
             "additional_properties": LazyField("", parse_any),
         }
 
+    _spec_keys: ClassVar[dict[str, str]] = {}
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
+    def keys(self) -> list[str]:
+        """The JSON keys of the fields this object has: the spec's that are set, in its order, then the others."""
+        keys = [key for key, name in self._spec_keys.items() if getattr(self, name) is not UNSET]
+        return keys + [key for key in self.additional_properties if key not in self._spec_keys]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        name = self._spec_keys.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value: Any = getattr(self, name)
+        if value is UNSET:
+            raise KeyError(key)
+        field: Any = value
+        return field
 
     def __setitem__(self, key: str, value: Any) -> None:
+        if key in self._spec_keys:
+            raise TypeError(f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} instead")
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
+        if key in self._spec_keys:
+            raise TypeError(
+                f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} to UNSET instead"
+            )
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import APIResponseValidationError
 from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, parse_float
 
 T = TypeVar("T", bound="StatusCounts")
@@ -130,18 +131,64 @@ class StatusCounts(JsonModel):
             "additional_properties": LazyField("", parse_float),
         }
 
+    _spec_keys: ClassVar[dict[str, str]] = {
+        "expired": "expired",
+        "failed": "failed",
+        "pending": "pending",
+        "completed": "completed",
+        "exceeded_max_calls": "exceeded_max_calls",
+        "in_progress": "in_progress",
+        "cancelled": "cancelled",
+        "skipped": "skipped",
+    }
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
+    def keys(self) -> list[str]:
+        """The JSON keys of the fields this object has: the spec's that are set, in its order, then the others."""
+        keys = [key for key, name in self._spec_keys.items() if getattr(self, name) is not UNSET]
+        return keys + [key for key in self.additional_properties if key not in self._spec_keys]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
     def __getitem__(self, key: str) -> float:
-        return self.additional_properties[key]
+        name = self._spec_keys.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value: Any = getattr(self, name)
+        if value is UNSET:
+            raise KeyError(key)
+        field: float = value
+        return field
 
     def __setitem__(self, key: str, value: float) -> None:
+        if key in self._spec_keys:
+            raise TypeError(f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} instead")
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
+        if key in self._spec_keys:
+            raise TypeError(
+                f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} to UNSET instead"
+            )
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()
+
+    def as_ints(self) -> dict[str, int]:
+        """Every value present, by JSON key, as an int: the spec says number, but these are whole.
+
+        Raises:
+            errors.APIResponseValidationError: A value that is not a whole number.
+        """
+        ints: dict[str, int] = {}
+        for key in self.keys():
+            value = self[key]
+            if isinstance(value, float) and not value.is_integer():
+                raise APIResponseValidationError(f"expected a whole number, got {value!r}", path=[key])
+            ints[key] = int(value)
+        return ints

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -10,7 +9,7 @@ from ...models.rate_limit_error_body import RateLimitErrorBody
 from ...models.update_customer_campaign_status_request import UpdateCustomerCampaignStatusRequest
 from ...models.update_customer_campaign_status_response import UpdateCustomerCampaignStatusResponse
 from ...models.validation_error_body import ValidationErrorBody
-from ...types import Response, parse_body, parse_error_body
+from ...types import Response, parse_body, parse_error_body, status_of
 
 
 def _get_kwargs(
@@ -68,7 +67,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | RateLimitErrorBody | UpdateCustomerCampaignStatusResponse | ValidationErrorBody]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
