@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from carecycle_client import AsyncCareCycle, CareCycle
 from carecycle_client.types import Unset
+
+Outcome = Literal["completed", "failed"]
+"""The statuses that close an enrollment: the only ones the API lets a client set."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,10 @@ def summarise(carecycle: CareCycle, campaign_id: str) -> CampaignSummary:
 
 
 def close_out(
-    carecycle: CareCycle, campaign_id: str, customer_ids: Iterable[str], outcome: str = "completed"
+    carecycle: CareCycle,
+    campaign_id: str,
+    customer_ids: Iterable[str],
+    outcome: Outcome = "completed",
 ) -> dict[str, str]:
     """Each customer's status before the change, by customer id."""
     previous = {}
@@ -52,7 +59,7 @@ async def close_out_async(
     carecycle: AsyncCareCycle,
     campaign_id: str,
     customer_ids: Iterable[str],
-    outcome: str = "completed",
+    outcome: Outcome = "completed",
 ) -> dict[str, str]:
     previous = {}
     for customer_id in customer_ids:

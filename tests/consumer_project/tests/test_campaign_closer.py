@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from campaign_closer import close_out, close_out_async, summarise
+from campaign_closer import Outcome, close_out, close_out_async, summarise
 
 from carecycle_client import AsyncCareCycle, CareCycle, RateLimitError
 from carecycle_mock.pytest_plugin import CareCycleMock
@@ -60,8 +60,11 @@ def test_the_rate_limit_is_careCycle_s_until_the_test_says_otherwise(
 ) -> None:
     campaign = carecycle_mock.dataset.tenant().campaign()
     carecycle.campaigns.get(campaign.id)
-    with pytest.raises(RateLimitError):
+    with pytest.raises(RateLimitError) as raised:
         carecycle.campaigns.get(campaign.id, max_retries=1)
+    # The call and its retry share the request id the error names.
+    attempts = carecycle_mock.requests(request_id=raised.value.request_id)
+    assert [(e.status, e.code) for e in attempts] == [(429, "RATE_LIMIT_EXCEEDED")] * 2
     assert carecycle_mock.retry_waits  # it waited as retryAfter said, without sleeping
     carecycle_mock.set_rate_limit(0)
     carecycle.campaigns.get(campaign.id)
@@ -70,7 +73,7 @@ def test_the_rate_limit_is_careCycle_s_until_the_test_says_otherwise(
 # The next two change the same enrollment; whichever runs second sees the seed again.
 @pytest.mark.parametrize("outcome", ["completed", "failed"])
 def test_each_test_starts_from_the_seed(
-    carecycle: CareCycle, carecycle_mock: CareCycleMock, outcome: str
+    carecycle: CareCycle, carecycle_mock: CareCycleMock, outcome: Outcome
 ) -> None:
     enrollment = carecycle_mock.dataset.tenant().enrollment(status="pending")
     assert carecycle_mock.requests() == []
