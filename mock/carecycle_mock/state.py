@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any
 
 from carecycle_mock.auth import KeyRing, key_digest
@@ -40,26 +41,33 @@ class MockState:
         """
         self.config = config
         database_file = config.database_file
-        # Should the rest fail, the lock goes with this object (its file closes).
-        self._owner = OwnerLock(database_file) if fresh_runtime and database_file else None
-        self.spec = ApiSpec.load(
-            config.spec_path,
-            extra={FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
-        )
-        self.dataset = load_dataset(config.data_path, spec=self.spec)
-        self.keys = KeyRing(self.dataset.api_keys)
-        self.enrollments = EnrollmentStore(config.database_file)
-        self.enrollments.seed(self.dataset)
-        self.runtime = open_runtime(config.runtime_file)
-        self.faults = FaultInjector(self.runtime)
-        self.journal = Journal(self.runtime, config.journal_size)
-        self._clock = clock
-        if fresh_runtime:
-            self.runtime.clear()
-            if config.faults is not None:
-                self.faults.install(config.faults)
-        self.limiter: RateLimiter | None = None
-        self.set_rate_limit(config.rate_limit)
+        # Should the rest fail, what was opened is closed again: the databases, and the
+        # lock (a refused data set must not leave a connection behind, nor the lock held).
+        with ExitStack() as opened:
+            self._owner = OwnerLock(database_file) if fresh_runtime and database_file else None
+            if self._owner is not None:
+                opened.callback(self._owner.release)
+            self.spec = ApiSpec.load(
+                config.spec_path,
+                extra={FAULT_PLAN_URI: FAULT_PLAN_SCHEMA},
+            )
+            self.dataset = load_dataset(config.data_path, spec=self.spec)
+            self.keys = KeyRing(self.dataset.api_keys)
+            self.enrollments = EnrollmentStore(config.database_file)
+            opened.callback(self.enrollments.close)
+            self.enrollments.seed(self.dataset)
+            self.runtime = open_runtime(config.runtime_file)
+            opened.callback(self.runtime.close)
+            self.faults = FaultInjector(self.runtime)
+            self.journal = Journal(self.runtime, config.journal_size)
+            self._clock = clock
+            if fresh_runtime:
+                self.runtime.clear()
+                if config.faults is not None:
+                    self.faults.install(config.faults)
+            self.limiter: RateLimiter | None = None
+            self.set_rate_limit(config.rate_limit)
+            opened.pop_all()
 
     def set_faults(self, plan: FaultPlan) -> None:
         """Install a plan, replacing the one of the same scope (its key, or global)."""
