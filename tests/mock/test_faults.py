@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 import httpx
@@ -230,7 +231,10 @@ def test_faults_are_set_from_python_too(
     start = FaultPlan(script=(StatusFault(429, retry_after=2), PassFault()), api_key=writer.key)
     app = create_app(MockConfig(rate_limit=None, faults=start))
     mock = app.state.mock
-    with httpx.Client(transport=MockTransport(app), base_url="http://mock") as client:
+    with (
+        closing(mock),
+        httpx.Client(transport=MockTransport(app), base_url="http://mock") as client,
+    ):
         assert statuses(client, campaign_url, writer, 3) == [429, 200, 200]
         mock.set_faults(FaultPlan(script=(DelayFault(0.01), StatusFault(401))))
         assert statuses(client, campaign_url, writer, 3) == [200, 401, 200]
