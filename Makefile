@@ -84,8 +84,9 @@ lint: $(SETUP_STAMP) ## Lint the spec (three validators), the Python code and th
 	$(RUN) zizmor --offline --quiet .github/workflows
 
 .PHONY: typecheck
-typecheck: $(PYTHON_STAMP) ## mypy --strict on generated/ and our code
+typecheck: $(PYTHON_STAMP) ## mypy --strict on generated/ and our code, and on runtime/ where it is written
 	$(RUN) mypy
+	$(RUN) mypy --config-file runtime/mypy.ini
 
 .PHONY: pytest
 pytest: $(PYTHON_STAMP) ## Run the test suite only

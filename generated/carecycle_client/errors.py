@@ -1,3 +1,4 @@
+# Generated from runtime/carecycle_client/errors.py by make generate: edit that, not this file.
 """Errors raised by the careCycle client.
 
     CareCycleError                     anything this package raises on purpose, such as a missing key
@@ -35,18 +36,19 @@ unpickled error's `response` keeps the status, method and URL.
 from __future__ import annotations
 
 import email.utils
-import json
 import math
 import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
-import orjson
 
-if TYPE_CHECKING:
+from ._api_key import ApiKey
+from ._json import decode_json
+from ._model_registry import MODELS
+
+if TYPE_CHECKING:  # the model is read through the registry: the models import this module
     from .models.validation_issue import ValidationIssue
-    from .types import ApiKey
 
 REQUEST_ID_HEADER = "x-request-id"
 SECRET_EXTENSION = "carecycle_client.api_key"
@@ -334,33 +336,6 @@ def _until(http_date: str, now: float | None) -> float | None:
     return max(moment.timestamp() - (time.time() if now is None else now), 0.0)
 
 
-def decode_json(content: bytes) -> Any:
-    """`json.loads`, twice as fast through orjson for every body that is strict JSON.
-
-    Raises:
-        ValueError: Not JSON, with the reason (RecursionError included: too deeply nested).
-    """
-    try:
-        return orjson.loads(content)
-    except orjson.JSONDecodeError as strict:
-        # What orjson refuses and json takes (NaN, Infinity, UTF-16, a byte order mark) is
-        # read as httpx's Response.json() would, or refused by json with its reason.
-        if "depth limit" in str(strict):
-            raise ValueError("the body is nested too deeply to read (over 1024 levels)") from None
-        try:
-            return json.loads(content)
-        except RecursionError:
-            raise ValueError("the body is nested too deeply to read") from None
-        except UnicodeDecodeError:
-            raise ValueError("the body is not JSON: it is not UTF-8, UTF-16 or UTF-32 text") from None
-        except ValueError as error:
-            if "integer string conversion" in str(error):
-                raise ValueError(
-                    "the body holds an integer of more digits than Python reads (4300); it is JSON, but not the API's"
-                ) from None
-            raise ValueError(f"the body is not JSON ({error})") from None
-
-
 def _json_or_none(response: httpx.Response) -> Any:
     """The body as JSON, with the client's key masked in it; None if it is not JSON."""
     secret = secret_of(response)
@@ -405,14 +380,12 @@ def _unpickle(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any])
 
 
 def _validation_issues(body: Any) -> list[ValidationIssue]:
-    # Imported here: the models import types, which imports this module.
-    from .models.validation_issue import ValidationIssue  # noqa: PLC0415
-
+    issue_model: type[ValidationIssue] = MODELS["ValidationIssue"]
     items = body.get("errors") if isinstance(body, dict) else None
     issues = []
     for item in items if isinstance(items, list) else []:
         try:
-            issues.append(ValidationIssue.from_dict(item))
+            issues.append(issue_model.from_dict(item))
         except APIResponseValidationError:
             continue  # a malformed issue must not hide the 422 it came with
     return issues

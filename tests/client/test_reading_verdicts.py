@@ -24,7 +24,7 @@ from carecycle_client.models import (
     StatusCounts,
     UpdateCustomerCampaignStatusResponse,
 )
-from carecycle_client.types import _matches_schema
+from carecycle_client._lazy_model import _matches_schema
 
 from .conftest import CAMPAIGN_ID, SEED_CAMPAIGN, SPEC
 

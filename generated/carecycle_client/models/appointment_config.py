@@ -1,3 +1,4 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
 import datetime
@@ -8,14 +9,11 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import (
+from .._lazy_model import JsonModel, LazyField
+from .._parsing import (
     DATETIME_SCHEMA,
-    UNSET,
     UUID_SCHEMA,
-    JsonModel,
     JsonObject,
-    LazyField,
-    Unset,
     format_datetime,
     one_of,
     parse_any,
@@ -25,6 +23,7 @@ from ..types import (
     parse_str,
     parse_uuid,
 )
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AppointmentConfig")
 

@@ -1,3 +1,4 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
 import datetime
@@ -8,15 +9,11 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.campaign_status import CampaignStatus
-from ..types import (
+from .._lazy_model import JsonModel, LazyField
+from .._parsing import (
     DATETIME_SCHEMA,
-    UNSET,
     UUID_SCHEMA,
-    JsonModel,
     JsonObject,
-    LazyField,
-    Unset,
     enum_parser,
     format_datetime,
     list_of,
@@ -27,6 +24,8 @@ from ..types import (
     parse_str,
     parse_uuid,
 )
+from ..models.campaign_status import CampaignStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.appointment_config import AppointmentConfig

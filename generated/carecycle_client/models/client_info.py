@@ -1,3 +1,4 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -7,7 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, UUID_SCHEMA, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_str, parse_uuid
+from .._lazy_model import JsonModel, LazyField
+from .._parsing import UUID_SCHEMA, JsonObject, parse_any, parse_str, parse_uuid
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ClientInfo")
 

@@ -1,3 +1,4 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
 import datetime
@@ -8,17 +9,11 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.softphone_fallback_type import SoftphoneFallbackType
-from ..models.transfer_type import TransferType
-from ..models.warm_mode import WarmMode
-from ..types import (
+from .._lazy_model import JsonModel, LazyField
+from .._parsing import (
     DATETIME_SCHEMA,
-    UNSET,
     UUID_SCHEMA,
-    JsonModel,
     JsonObject,
-    LazyField,
-    Unset,
     enum_parser,
     format_datetime,
     list_of,
@@ -30,6 +25,10 @@ from ..types import (
     parse_str,
     parse_uuid,
 )
+from ..models.softphone_fallback_type import SoftphoneFallbackType
+from ..models.transfer_type import TransferType
+from ..models.warm_mode import WarmMode
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.dynamic_transfer_options import DynamicTransferOptions

@@ -1,3 +1,4 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -6,7 +7,9 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, list_of, parse_any, parse_str
+from .._lazy_model import JsonModel, LazyField
+from .._parsing import JsonObject, list_of, parse_any, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValidationIssue")
 

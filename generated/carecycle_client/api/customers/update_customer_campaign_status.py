@@ -1,15 +1,17 @@
+# Generated from templates/endpoint_module.py.jinja by make generate: edit that, not this file.
 from typing import Any
 
 import httpx
 
 from ... import errors
+from ..._body import parse_body, parse_error_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.rate_limit_error_body import RateLimitErrorBody
 from ...models.update_customer_campaign_status_request import UpdateCustomerCampaignStatusRequest
 from ...models.update_customer_campaign_status_response import UpdateCustomerCampaignStatusResponse
 from ...models.validation_error_body import ValidationErrorBody
-from ...types import Response, parse_body, parse_error_body, status_of
+from ...types import Response, status_of
 
 
 def _get_kwargs(
