@@ -113,7 +113,9 @@ def test_an_operation_the_facade_cannot_express_fails_the_generation(tmp_path: P
             },
         }
     }
-    with pytest.raises(GenerationError, match="returns only a JSON object success body; list_campaigns has another"):
+    with pytest.raises(
+        GenerationError, match="returns only a JSON object success body; list_campaigns has another"
+    ):
         _generate(tmp_path, spec)
 
 
