@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from carecycle_client import errors
 from carecycle_tools.generate import OUTPUT, compare, generate_into, main
-from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES
+from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES, joined
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,3 +156,35 @@ def test_generate_command_rewrites_exactly_the_fresh_tree(
     assert main([]) == 0
     assert not compare(fresh, inputs / OUTPUT)
     assert not (inputs / OUTPUT / "carecycle_client" / "old_module").exists()
+
+
+def _subclasses(cls: type[Exception]) -> set[type[Exception]]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found
+
+
+def test_the_readme_draws_every_error_class_under_its_base(fresh: Path) -> None:
+    readme = (fresh / "README.md").read_text()
+    tree = readme.split("\nCareCycleError ", 1)[1].split("```", 1)[0]
+    drawn = ["CareCycleError", *re.findall(r"[└├]── (\w+)", tree)]
+    classes = _subclasses(errors.CareCycleError)
+    assert sorted(drawn) == sorted(cls.__name__ for cls in classes)
+    for cls in classes - {errors.CareCycleError}:
+        (base,) = cls.__bases__
+        # The base is drawn before the class.
+        assert drawn.index(base.__name__) < drawn.index(cls.__name__)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eight of the nine\ncustomer statuses", "eight of the nine customer statuses"),
+        ("one.\n\ntwo", "one.\n\ntwo"),
+        ("items:\n- one\n- two", "items:\n- one\n- two"),
+        ("code:\n    indented", "code:\n    indented"),
+    ],
+)
+def test_joined_makes_a_paragraph_one_line(text: str, expected: str) -> None:
+    assert joined(text) == expected

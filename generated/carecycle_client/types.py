@@ -7,8 +7,8 @@
 - `ApiKey`: the key that never shows itself (`_api_key`).
 - `OpenStrEnum`: the base of the string enums, open to values the spec does not list (`_open_enum`).
 - `as_enum`, `as_uuid`, `expect_type`: the facade's checks of its arguments (`_arguments`).
-- `JsonObject`: a JSON object read field by field (`_parsing`, with the `parse_*` functions).
-- `JsonModel`, `LazyField`: the base of the models and their lazy reading (`_lazy_model`).
+- `JsonModel`, `LazyField`: the base of the models, which reads and writes them by their
+  field declarations (`_fields`), and its lazy reading (`_lazy_model`).
 """
 
 from ._api_key import ApiKey
@@ -16,7 +16,6 @@ from ._arguments import as_enum, as_uuid, expect_type
 from ._file import File, FileTypes, RequestFiles
 from ._lazy_model import JsonModel, LazyField
 from ._open_enum import OpenStrEnum
-from ._parsing import JsonObject
 from ._response import Response, status_of
 from ._unset import UNSET, Unset
 
@@ -26,7 +25,6 @@ __all__ = [
     "File",
     "FileTypes",
     "JsonModel",
-    "JsonObject",
     "LazyField",
     "OpenStrEnum",
     "RequestFiles",

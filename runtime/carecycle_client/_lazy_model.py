@@ -2,8 +2,12 @@
 
 Reading never trusts a response. There are two ways to read one, with the same result:
 
-- `Model.from_dict(data)` reads every field at once through `JsonObject` and the
-  `parse_*` functions here, which raise one `errors.APIResponseValidationError` naming the
+Each model declares its fields once (`_fields.json_key`: JSON key, kind, position); the
+table of a model class (`_FieldTable`) is built from those declarations on first use, and
+everything below reads, writes and describes the model through it.
+
+- `Model.from_dict(data)` reads every field at once through the kinds' `parse` (the
+  `parse_*` functions of `_parsing`), which raise one `errors.APIResponseValidationError` naming the
   field that does not match the spec (`campaign.transferConfig.routingConfig.agents[0].id`)
   instead of a KeyError or TypeError from deep inside.
 - `Model.from_body(data)`, which the client uses for response bodies, first checks the
@@ -22,11 +26,14 @@ model's `additional_properties`, and enum values it does not list become members
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
 
+import attrs
 import jsonschema_rs
 
+from ._fields import METADATA_KEY, JsonKey, reader
 from ._model_registry import MODELS, register_model
+from ._parsing import expected_object
 from ._unset import UNSET
 from .errors import APIResponseValidationError
 
@@ -42,18 +49,99 @@ class LazyField(NamedTuple):
     required: bool = False
 
 
+class _Field(NamedTuple):
+    name: str
+    key: str
+    parse: Callable[[Any], Any]
+    required: bool
+
+
+class _Written(NamedTuple):
+    name: str
+    key: str
+    write: Callable[[Any], Any] | None
+
+
+class _FieldTable:
+    """Everything a model class reads and writes by, derived from its field declarations."""
+
+    __slots__ = ("eager", "lazy", "named_keys", "plain", "rest", "rest_write", "schema", "spec_keys", "written")
+
+    def __init__(self, model: type[JsonModel]) -> None:
+        declared: list[tuple[attrs.Attribute[Any], JsonKey]] = [
+            (attribute, attribute.metadata[METADATA_KEY])
+            for attribute in attrs.fields(cast(Any, model))  # every model is an attrs class
+            if METADATA_KEY in attribute.metadata
+        ]
+        named = [(attribute, field) for attribute, field in declared if field.key]
+        rest = [field for _, field in declared if not field.key]
+        in_spec_order = sorted(named, key=lambda pair: pair[1].position)
+
+        def required(attribute: attrs.Attribute[Any]) -> bool:
+            return attribute.default is attrs.NOTHING
+
+        self.eager = tuple(_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named)
+        self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
+        self.plain = tuple((a.name, f.key) for a, f in named if f.kind.plain)
+        self.named_keys = frozenset(f.key for _, f in named)
+        self.spec_keys = {f.key: a.name for a, f in in_spec_order}
+        self.lazy = {a.name: LazyField(f.key, reader(f.kind, checked=True), required(a)) for a, f in named}
+        self.rest: Callable[[Any], Any] | None = reader(rest[0].kind, checked=False) if rest else None
+        self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
+        if rest:
+            self.lazy["additional_properties"] = LazyField("", reader(rest[0].kind, checked=True))
+        self.schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {f.key: dict(f.kind.schema) for _, f in in_spec_order},
+            "required": [f.key for a, f in in_spec_order if required(a)],
+        }
+        if rest:
+            self.schema["additionalProperties"] = dict(rest[0].kind.schema)
+
+
+_TABLES: dict[type[JsonModel], _FieldTable] = {}
+# The parts of the tables the lazy reading looks up on every read, one lookup away.
+_LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
+_PLAIN_FIELDS: dict[type[JsonModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _table(model: type[JsonModel]) -> _FieldTable:
+    table = _TABLES.get(model)
+    if table is None:
+        table = _TABLES[model] = _FieldTable(model)
+        _LAZY_FIELDS[model] = table.lazy
+        _PLAIN_FIELDS[model] = table.plain
+    return table
+
+
+class _SchemaOf:
+    """`json_schema` of each model class, derived from its fields when first asked for."""
+
+    def __get__(self, instance: object, owner: type[JsonModel]) -> dict[str, Any]:
+        return _table(owner).schema
+
+
+class _SpecKeysOf:
+    """`_spec_keys` of each model class: attribute by JSON key, in the spec's order."""
+
+    def __get__(self, instance: object, owner: type[JsonModel]) -> dict[str, str]:
+        return _table(owner).spec_keys
+
+
 class JsonModel:
-    """The base of the generated models: reading a response body lazily (see the module docstring)."""
+    """The base of the generated models: reading and writing them by their field declarations."""
 
     __slots__ = ("_unread",)
 
     _unread: Mapping[str, Any]
     """The JSON object a model from `from_body` reads its attributes from; unset otherwise."""
-    json_schema: ClassVar[dict[str, Any]] = {}
-    """The JSON Schema of this model's JSON object, as the client checks a response body."""
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
-    """(attribute, key) of the fields whose checked JSON value is their value as it is
-    (strings, booleans, any JSON): `from_checked` sets them at once, for nothing to read."""
+    if TYPE_CHECKING:
+        json_schema: ClassVar[dict[str, Any]]
+        """The JSON Schema of this model's JSON object, as the client checks a response body."""
+        _spec_keys: ClassVar[dict[str, str]]
+    else:
+        json_schema = _SchemaOf()
+        _spec_keys = _SpecKeysOf()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -61,12 +149,44 @@ class JsonModel:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        raise NotImplementedError
+        """Read the model from its JSON object.
 
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        """How each attribute is read from a checked body, by attribute name."""
-        raise NotImplementedError
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise expected_object(src_dict)
+        table = _TABLES.get(cls) or _table(cls)
+        values: dict[str, Any] = {}
+        for name, key, parse, required in table.eager:
+            if key in src_dict:
+                try:
+                    values[name] = parse(src_dict[key])
+                except APIResponseValidationError as error:
+                    error.prepend(key)
+                    raise
+            elif required:
+                raise APIResponseValidationError("the field is required but missing", path=[key])
+        model = cls(**values)
+        if table.rest is not None:
+            # A model with a rest field declares it: additional_properties.
+            cast(Any, model).additional_properties = _read_remaining(table, src_dict, table.rest)
+        return model
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as its JSON object: the spec's fields in the spec's order, then the others."""
+        table = _TABLES.get(type(self)) or _table(type(self))
+        written: dict[str, Any] = {}
+        for name, key, write in table.written:
+            value = getattr(self, name)
+            if value is not UNSET:
+                written[key] = value if write is None else write(value)
+        if table.rest is not None:
+            rest_write = table.rest_write
+            for key, value in cast(Any, self).additional_properties.items():
+                if key not in written:
+                    written[key] = value if rest_write is None else rest_write(value)
+        return written
 
     @classmethod
     def from_body(cls, data: object) -> Self:
@@ -85,7 +205,11 @@ class JsonModel:
         model = object.__new__(cls)
         set_attribute = object.__setattr__
         set_attribute(model, "_unread", data)
-        for name, key in cls.plain_fields:
+        try:
+            plain = _PLAIN_FIELDS[cls]
+        except KeyError:
+            plain = _table(cls).plain
+        for name, key in plain:
             set_attribute(model, name, data.get(key, UNSET))
         return model
 
@@ -100,7 +224,7 @@ class JsonModel:
             except (AttributeError, KeyError):
                 return _first_read(self, name)
             if not key:
-                value = _read_remaining(type(self), data, parse)
+                value = _read_remaining(_TABLES[type(self)], data, parse)
             elif key in data:
                 try:
                     value = parse(data[key])
@@ -116,24 +240,20 @@ class JsonModel:
 
 
 _UNREAD: Callable[[JsonModel], Mapping[str, Any]] = JsonModel.__dict__["_unread"].__get__  # the slot's getter
-_LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
-_NAMED_KEYS: dict[type[JsonModel], frozenset[str]] = {}  # the JSON keys a model's properties take
 _VALIDATORS: dict[type[JsonModel], Any] = {}
 
 
 def _first_read(model: JsonModel, name: str) -> Any:
-    """`__getattr__` for a model class's first lazy read, or an attribute it does not have."""
+    """`__getattr__` for a model class whose table is not built yet, or an attribute it does not have."""
     model_class = type(model)
     if model_class not in _LAZY_FIELDS and name != "_unread":
-        fields = model_class.lazy_fields()
-        _NAMED_KEYS[model_class] = frozenset(field.key for field in fields.values() if field.key)
-        _LAZY_FIELDS[model_class] = fields
+        _table(model_class)
         return getattr(model, name)
     raise AttributeError(f"{model_class.__name__!r} object has no attribute {name!r}", name=name, obj=model)
 
 
-def _read_remaining(model_class: type[JsonModel], data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
-    named = _NAMED_KEYS[model_class]
+def _read_remaining(table: _FieldTable, data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
+    named = table.named_keys
     remaining: dict[str, T] = {}
     for key, value in data.items():
         if key not in named:

@@ -1,5 +1,5 @@
-"""Reading JSON values: the `parse_*` functions and `JsonObject`, which a model's `from_dict`
-reads through, each raising one `errors.APIResponseValidationError` that names the field;
+"""Reading JSON values: the `parse_*` functions, which a model's `from_dict` reads through
+(by its fields' kinds, `_fields`), each raising one `errors.APIResponseValidationError`;
 the JSON Schemas of the same values, for the lazy reading (`_lazy_model`); and
 `format_datetime`, which writes a datetime back as the API does."""
 
@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, TypeVar
 from uuid import UUID
 
-from ._unset import UNSET, Unset
 from .errors import APIResponseValidationError
 
 T = TypeVar("T")
@@ -27,35 +26,6 @@ def format_datetime(value: datetime.datetime) -> str:
     if text.endswith("+00:00"):
         return text[: -len("+00:00")] + "Z"
     return text
-
-
-class JsonObject:
-    """The fields of one JSON object, taken one by one by a model's `from_dict`."""
-
-    def __init__(self, data: object) -> None:
-        if not isinstance(data, Mapping):
-            raise _mismatch("an object", data)
-        self._unread: dict[str, Any] = dict(data)
-
-    def required(self, key: str, parse: Callable[[Any], T]) -> T:
-        if key not in self._unread:
-            raise APIResponseValidationError("the field is required but missing", path=[key])
-        return self._take(key, parse)
-
-    def optional(self, key: str, parse: Callable[[Any], T]) -> T | Unset:
-        return self._take(key, parse) if key in self._unread else UNSET
-
-    def remaining(self, parse: Callable[[Any], T]) -> dict[str, T]:
-        """The fields no property took: additionalProperties, and fields newer than the spec."""
-        return {key: self._take(key, parse) for key in list(self._unread)}
-
-    def _take(self, key: str, parse: Callable[[Any], T]) -> T:
-        # A plain try, not a context manager: this runs once for every field of a response.
-        try:
-            return parse(self._unread.pop(key))
-        except APIResponseValidationError as error:
-            error.prepend(key)
-            raise
 
 
 def _describe(value: object) -> str:
@@ -73,6 +43,11 @@ def _describe(value: object) -> str:
 
 def _mismatch(expected: str, value: object) -> APIResponseValidationError:
     return APIResponseValidationError(f"expected {expected}, got {_describe(value)}")
+
+
+def expected_object(value: object) -> APIResponseValidationError:
+    """The error for a value that should be a JSON object."""
+    return _mismatch("an object", value)
 
 
 def parse_any(value: Any) -> Any:

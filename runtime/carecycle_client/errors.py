@@ -1,24 +1,8 @@
 """Errors raised by the careCycle client.
 
-    CareCycleError                     anything this package raises on purpose, such as a missing key
-    └── APIError                       a call to the API failed
-        ├── APIConnectionError         no response: the connection failed or broke
-        │   └── APITimeoutError        no response in time
-        ├── APIResponseValidationError a response that does not match the spec, or that
-        │                              cannot be read (not JSON, nested too deeply, a bad
-        │                              Content-Encoding)
-        ├── APIResponseTooLargeError   a response body over the client's max_response_size
-        └── APIStatusError             an error status, a redirect; any status without a class below
-            ├── BadRequestError            400
-            ├── AuthenticationError        401
-            ├── PermissionDeniedError      403
-            ├── NotFoundError              404
-            ├── UnprocessableEntityError   422, with the parsed `errors`
-            ├── RateLimitError             429, with `retry_after`
-            ├── InternalServerError        500 and above
-            ├── RedirectError              a 3xx not followed (follow_redirects off, or a loop)
-            └── UnexpectedStatus           a status the spec does not document, from the
-                                           generated functions with raise_on_unexpected_status
+The classes form a tree under `CareCycleError`, which the package's README draws from
+their docstrings (carecycle_tools.render.error_tree): the first sentence of each is its
+line there.
 
 Every status error carries the status code, the body's `code` and `message`, the parsed
 body and the raw `httpx.Response`, whatever the body looks like: a proxy's HTML page still
@@ -63,7 +47,8 @@ class CareCycleError(Exception):
 
 
 class APIError(CareCycleError):
-    """A call to the careCycle API failed. `request_id` is the call's request id, if known."""
+    """A call to the careCycle API failed; `request_id` names it. That is the call's request
+    id, if known."""
 
     def __init__(self, message: str, *, request_id: str | None = None) -> None:
         super().__init__(message)
@@ -92,9 +77,9 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseTooLargeError(APIError):
-    """A response body larger than the client's max_response_size, counted after decoding
-    (a small compressed body can decode to gigabytes). `limit` is that size in bytes;
-    `response` has the status and headers but no body."""
+    """A response body over the client's max_response_size (`limit`, in bytes), counted after
+    decoding. A small compressed body can decode to gigabytes; `response` has the status and
+    headers but no body."""
 
     def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
         self.response = response
@@ -103,7 +88,8 @@ class APIResponseTooLargeError(APIError):
 
 
 class APIResponseValidationError(APIError):
-    """A response body that does not match the spec.
+    """A response that does not match the spec, or cannot be read (not JSON, nested too
+    deeply, not the encoding it says).
 
     `path` names the field, as in `campaign.transferConfig.routingConfig.agents[0].id`
     (empty for the body as a whole), `reason` says what is wrong with it, and `response`
@@ -149,7 +135,7 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with an error status."""
+    """The API answered with an error status: any status without a class of its own."""
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any, code: str | None) -> None:
         self.status_code = response.status_code
@@ -192,7 +178,8 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """404: no such resource for this API key's organisation."""
+    """404: no such resource for this API key's organisation (with a hint when the base URL
+    ends in /v2)."""
 
 
 class UnprocessableEntityError(APIStatusError):

@@ -9,7 +9,12 @@ that the generator's configuration cannot give:
 - `spec`: the values of the OpenAPI document the generator drops (its server URL and its
   API key header), read here with a YAML parser;
 - `fail(message)`: a template that meets what it cannot render calls it, and the
-  generation stops with that message.
+  generation stops with that message;
+- `error_tree`: the runtime's error classes drawn as a tree, each with the first sentence
+  of its docstring, for the README;
+
+and the filter `joined`, which joins the lines of the spec's text within a paragraph, so
+that a docstring is wrapped where its width says, not where the spec's source line ended.
 
 Then it writes `_spec.py` (those values and the version, for the runtime), copies the
 hand-written runtime (`runtime/<package>/`) into the package, and opens every file it
@@ -19,7 +24,10 @@ did not render from one of our templates with a banner naming its source.
 from __future__ import annotations
 
 import argparse
+import ast
+import re
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -96,10 +104,13 @@ def render(root: Path, destination: Path) -> None:
         return
     values = SpecValues.of(document)
     project = Project(openapi=openapi, custom_template_path=root / TEMPLATES, config=config)
-    project.env.globals.update(spec=values, fail=fail)
+    runtime = root / RUNTIME / str(project.package_name)
+    errors = runtime / "errors.py"
+    tree = error_tree(errors.read_text()) if errors.is_file() else None
+    project.env.globals.update(spec=values, fail=fail, error_tree=tree)
+    project.env.filters["joined"] = joined
     handle_errors(project.build(), fail_on_warning=True)
     package = project.package_dir
-    runtime = root / RUNTIME / package.name
     if not runtime.is_dir():
         if (root / TEMPLATES / "client.py.jinja").is_file():
             return  # a revision from before the runtime was Python: its templates hold it
@@ -112,6 +123,62 @@ def render(root: Path, destination: Path) -> None:
         target = destination / output.format(package=package.name)
         source = f"openapi-python-client's template {template}"
         target.write_text(BANNER.format(source=source) + target.read_text())
+
+
+# A line break inside a paragraph: not before a blank line, a list item or an indented line.
+_SOFT_BREAK = re.compile(r"(?<!\n)[ \t]*\n(?![ \t]*(?:\n|[-*] |[0-9]+\. |  ))[ \t]*")
+
+
+def joined(text: object) -> str:
+    """`text` with the line breaks inside its paragraphs made spaces."""
+    return _SOFT_BREAK.sub(" ", str(text))
+
+
+ERROR_BASE = "CareCycleError"
+_TREE_WIDTH = 100
+
+
+def error_tree(source: str) -> str:
+    """The error classes defined in `source` under `ERROR_BASE`, as an indented tree: each
+    class with the first sentence of its docstring, wrapped to 100 columns."""
+    module = ast.parse(source)
+    children: dict[str, list[str]] = {}
+    summaries: dict[str, str] = {}
+    for node in module.body:
+        if isinstance(node, ast.ClassDef):
+            docstring = " ".join((ast.get_docstring(node) or "").split("\n\n")[0].split())
+            summaries[node.name] = re.split(r"(?<=[^.])\.(?:\s|$)", docstring, maxsplit=1)[0]
+            for base in node.bases:
+                if isinstance(base, ast.Name):
+                    children.setdefault(base.id, []).append(node.name)
+    if ERROR_BASE not in summaries:
+        raise TemplateFailure(f"the runtime's errors.py defines no {ERROR_BASE}")
+    rows: list[tuple[str, str, str]] = []  # (branch before the name, continuation, name)
+
+    def walk(name: str, branch: str, continuation: str) -> None:
+        rows.append((branch, continuation, name))
+        kids = children.get(name, [])
+        for index, kid in enumerate(kids):
+            last = index == len(kids) - 1
+            walk(
+                kid,
+                continuation + ("└── " if last else "├── "),
+                continuation + ("    " if last else "│   "),
+            )
+
+    walk(ERROR_BASE, "", "")
+    column = max(len(branch) + len(name) for branch, _, name in rows) + 1
+    lines = []
+    for index, (branch, continuation, name) in enumerate(rows):
+        below = rows[index + 1][1] if index + 1 < len(rows) else ""
+        # A wrapped summary continues under its own column, behind the branch line below.
+        gutter = (
+            below.ljust(column) if len(below) > len(continuation) else continuation.ljust(column)
+        )
+        wrapped = textwrap.wrap(summaries[name], _TREE_WIDTH - column) or [""]
+        lines.append(f"{branch}{name}".ljust(column) + wrapped[0])
+        lines += [(gutter + more).rstrip() for more in wrapped[1:]]
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def _write_spec_module(package: Path, values: SpecValues, version: str) -> None:

@@ -86,15 +86,14 @@ def sync_detailed(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,15 +124,14 @@ def sync(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,15 +159,14 @@ async def asyncio_detailed(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,15 +197,14 @@ async def asyncio(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
