@@ -93,6 +93,7 @@ format: $(PYTHON_STAMP) ## Fix what ruff can and format our Python code (not gen
 typecheck: $(PYTHON_STAMP) ## mypy --strict on generated/ and our code, and on runtime/ where it is written
 	$(RUN) mypy
 	$(RUN) mypy --config-file runtime/mypy.ini
+	cd tests/consumer_project && $(CURDIR)/$(RUN) --project $(CURDIR) mypy
 
 .PHONY: pytest
 pytest: $(PYTHON_STAMP) ## Run the test suite only

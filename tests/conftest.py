@@ -6,6 +6,10 @@ import pytest
 
 from tests.built_packages import Wheels, build_wheels
 
+# A consuming team's project, with its own pytest settings: test_consumer_project.py runs
+# it in an environment of its own.
+collect_ignore = ["consumer_project"]
+
 
 @pytest.fixture(scope="session")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> Wheels:

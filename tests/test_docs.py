@@ -97,3 +97,13 @@ def test_the_readmes_and_the_changelog_are_pages_linked_from_the_index(site: Pat
         "python/carecycle_mock.html",
     ):
         assert f'href="{reference}"' in index
+
+
+def test_the_mock_fixtures_are_documented(site: Path) -> None:
+    plugin = page(site, "python/carecycle_mock/pytest_plugin.html")
+    for fixture in ("carecycle_mock", "carecycle", "async_carecycle"):
+        assert f'id="{fixture}"' in plugin, fixture
+    for control in ("requests", "assert_requested", "set_faults", "enrollment_status"):
+        assert f'id="CareCycleMock.{control}"' in plugin, control
+    transports = page(site, "python/carecycle_mock/transport.html")
+    assert 'id="MockTransport"' in transports

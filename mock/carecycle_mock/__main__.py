@@ -12,6 +12,7 @@ from carecycle_mock.admin import ADMIN_TOKEN_ENV, admin_token
 from carecycle_mock.config import DEFAULT_RATE_LIMIT, MockConfig
 from carecycle_mock.data import DatasetError
 from carecycle_mock.faults import RATE_KINDS, FaultPlan, parse_fault
+from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE
 from carecycle_mock.protocol import ConnectionLimits
 from carecycle_mock.server import ExposedAdmin, serve
 
@@ -32,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limit=args.rate_limit,
         faults=faults,
         admin=args.admin,
+        journal_size=args.journal_size,
         admin_token=token,
     )
     limits = ConnectionLimits(
@@ -106,6 +108,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--seed", metavar="N", type=int, help="seed of the fault rates' random draws"
+    )
+    parser.add_argument(
+        "--journal-size",
+        metavar="N",
+        type=_non_negative,
+        default=DEFAULT_JOURNAL_SIZE,
+        help=f"requests the journal keeps, the latest; 0 keeps none (default {DEFAULT_JOURNAL_SIZE})",
     )
     parser.add_argument(
         "--no-admin", dest="admin", action="store_false", help="leave out the /_mock endpoints"

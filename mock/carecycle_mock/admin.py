@@ -3,7 +3,10 @@
 - `PUT /_mock/faults` installs a fault plan (body: see faults.FAULT_PLAN_SCHEMA) -> 204
 - `DELETE /_mock/faults` removes every plan -> 204
 - `POST /_mock/reset` seed statuses back, rate-limit windows, plans and counts cleared -> 204
-- `GET /_mock/requests[?apiKey=KEY]` -> `{"count": N}`, API requests seen with that key
+- `GET /_mock/requests[?apiKey=KEY&FILTER=VALUE...]` -> `{"count": N, "requests": [ENTRY...]}`:
+  `count` is every API request seen with that key (all without `apiKey`), `requests` the
+  journal's entries (journal.py) with that key that pass the filters, oldest first;
+  see `journal_filters` for the filters
 
 On loopback they need no auth; with an admin token (`--admin-token-file`, the
 ADMIN_TOKEN_ENV variable, MockConfig.admin_token), which a server on any other address
@@ -27,6 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from carecycle_mock.body import read_json_body
 from carecycle_mock.errors import ApiError, unauthorized, validation_failed
 from carecycle_mock.faults import FAULT_PLAN_URI, FaultPlan
+from carecycle_mock.journal import journal_filters
 from carecycle_mock.responses import JsonResponse
 from carecycle_mock.state import MockState
 
@@ -100,7 +104,17 @@ def admin_routes(state: MockState) -> list[Route]:
         return Response(status_code=204)
 
     async def requests_seen(request: Request) -> Response:
-        return JsonResponse({"count": state.request_count(request.query_params.get("apiKey"))})
+        try:
+            api_key, filters = journal_filters(request.query_params.multi_items())
+        except ApiError as error:
+            return error.response()
+        entries = await anyio.to_thread.run_sync(lambda: state.requests(api_key=api_key, **filters))
+        return JsonResponse(
+            {
+                "count": state.request_count(api_key),
+                "requests": [entry.to_json() for entry in entries],
+            }
+        )
 
     async def faults(request: Request) -> Response:
         return await (put_faults if request.method == "PUT" else delete_faults)(request)

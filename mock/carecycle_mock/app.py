@@ -5,7 +5,8 @@ A request to the API passes these steps in order; the first that objects answers
 1. Route: a path the spec does not have is 404 NOT_FOUND (as careCycle's own router
    answers); a method it does not declare for the path is 405 METHOD_NOT_ALLOWED
    with `Allow` (RFC 9110 requires it), in the documented error shape.
-2. The request is counted for its key (`GET /_mock/requests`).
+2. The request is counted for its key (`GET /_mock/requests`); whatever the answer,
+   it goes into the journal (journal.py), which also gives it its `x-request-id`.
 3. Fault plan: an injected status, drop or delay, if a plan says so.
 4. Auth: no key 401; a key that is unknown or lacks the `cc_` prefix 401; a key
    without the operation's permission (`read` for GET, `write` otherwise) 403.
@@ -51,6 +52,7 @@ from carecycle_mock.errors import (
     validation_failed,
 )
 from carecycle_mock.faults import injected_response
+from carecycle_mock.journal import JournalMiddleware, note, recorded_body
 from carecycle_mock.spec import HTTP_METHODS, Operation
 from carecycle_mock.state import MockState
 
@@ -83,7 +85,12 @@ def build_app(state: MockState) -> Starlette:
 
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys])],
+        # The journal outermost: the access log line is written as soon as the answer is
+        # sent, and the journal records after it, with the outcome the log saw.
+        middleware=[
+            Middleware(JournalMiddleware, journal=state.journal, keys=state.dataset.api_keys),
+            Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys]),
+        ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
     )
     app.router.redirect_slashes = False
@@ -113,6 +120,7 @@ def _endpoint(
             return not_found("No such operation").response()
         if operation is None:
             return method_not_allowed(request.method, operations).response()
+        note(request.scope, operation_id=operation.operation_id)
         presented = presented_key(request.scope["headers"])
         digest = key_digest(presented or b"")
         state.runtime.count_request(digest)
@@ -140,6 +148,7 @@ async def _inputs(operation: Operation, request: Request) -> Inputs:
     body = None
     if operation.body is not None:
         body = await read_json_body(request, operation.body.media_type)
+        note(request.scope, **recorded_body(body))
     raw = {
         "path": {name: [value] for name, value in request.path_params.items()},
         "query": _multi(request.query_params.multi_items()),

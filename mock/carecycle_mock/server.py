@@ -99,6 +99,7 @@ def worker_app() -> Starlette:
         admin=settings["admin"],
         spec_path=_path(settings["spec_path"]),
         admin_token=os.environ.get(ADMIN_TOKEN_ENV) or None,
+        journal_size=settings["journal_size"],
     )
     return build_app(MockState(config, fresh_runtime=False))
 
@@ -162,6 +163,7 @@ def _uvicorn_config(
             "rate_limit": config.rate_limit,
             "admin": config.admin,
             "spec_path": _text(config.spec_path),
+            "journal_size": config.journal_size,
         }
     )
     return MockServerConfig(f"{__name__}:worker_app", factory=True, workers=workers, **common)

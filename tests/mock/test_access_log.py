@@ -11,8 +11,6 @@ import pytest
 from carecycle_mock.data import ApiKey, Dataset
 from carecycle_mock.process import MockProcess
 
-from .app_client import AppClient
-
 
 def spellings(key: str) -> dict[str, str]:
     """A key as it may appear in a request target, percent-encoded as sent."""
@@ -47,7 +45,7 @@ def assert_no_secret(log: str, key: ApiKey) -> None:
 
 @pytest.mark.parametrize("spelling", list(spellings("cc_x")))
 def test_a_key_in_the_path_or_the_query_is_masked_however_it_is_spelled(
-    client: AppClient,
+    client: httpx.Client,
     dataset: Dataset,
     writer: ApiKey,
     caplog: pytest.LogCaptureFixture,
@@ -70,7 +68,7 @@ def test_a_key_in_the_path_or_the_query_is_masked_however_it_is_spelled(
 
 
 def test_the_log_line_keeps_what_is_not_secret(
-    client: AppClient, dataset: Dataset, writer: ApiKey, caplog: pytest.LogCaptureFixture
+    client: httpx.Client, dataset: Dataset, writer: ApiKey, caplog: pytest.LogCaptureFixture
 ) -> None:
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     caplog.set_level(logging.INFO, logger="carecycle_mock.access")
