@@ -4,7 +4,7 @@
 A generated model declares each field once, as an attrs field whose metadata is its
 `json_key`:
 
-    created_at: datetime.datetime | Unset = _attrs_field(default=UNSET, metadata=json_key("createdAt", DATETIME, 4))
+    created_at: datetime.datetime | Unset = _attrs_field(default=UNSET, metadata=json_key("createdAt", DATETIME, 1))
 
 and `JsonModel` (`_lazy_model`) derives from these the eager reading (`from_dict`), the
 lazy reading (`from_body`), the writing (`to_dict`) and the JSON Schema. A `Kind` holds

@@ -1,4 +1,4 @@
-# Generated from openapi.yaml by tools/carecycle_tools/render.py by make generate: edit that, not this file.
+# Generated from openapi.yaml (its values read by tools/carecycle_tools/render.py) by make generate: edit that, not this file.
 """The values of the OpenAPI document that the runtime needs."""
 
 PACKAGE_NAME = "carecycle_client"

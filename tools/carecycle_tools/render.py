@@ -182,7 +182,7 @@ def error_tree(source: str) -> str:
 
 
 def _write_spec_module(package: Path, values: SpecValues, version: str) -> None:
-    source = BANNER.format(source=f"{SPEC} by tools/carecycle_tools/render.py")
+    source = BANNER.format(source=f"{SPEC} (its values read by tools/carecycle_tools/render.py)")
     text = f'''{source}"""The values of the OpenAPI document that the runtime needs."""
 
 PACKAGE_NAME = {_string(package.name)}
