@@ -83,14 +83,27 @@ lint: $(SETUP_STAMP) ## Lint the spec (three validators), the Python code and th
 	$(RUN) check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(RUN) zizmor --offline --quiet .github/workflows
 
+# generated/ is formatted by its generation (make generate); runtime/ by its own ruff.toml.
+.PHONY: format
+format: $(PYTHON_STAMP) ## Fix what ruff can and format our Python code (not generated/)
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+
 .PHONY: typecheck
-typecheck: $(PYTHON_STAMP) ## mypy --strict on generated/ and our code
+typecheck: $(PYTHON_STAMP) ## mypy --strict on generated/ and our code, and on runtime/ where it is written
 	$(RUN) mypy
+	$(RUN) mypy --config-file runtime/mypy.ini
 	cd tests/consumer_project && $(CURDIR)/$(RUN) --project $(CURDIR) mypy
 
 .PHONY: pytest
 pytest: $(PYTHON_STAMP) ## Run the test suite only
 	$(RUN) pytest
+
+# Not a gate: a report of the lines of the runtime, the mock and the tools no test runs.
+# Servers a test starts in a subprocess are not measured.
+.PHONY: coverage
+coverage: $(PYTHON_STAMP) ## Run the test suite with a coverage report of the hand-written code (PYTEST_ARGS)
+	$(RUN) pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 # tests/client and tests/mock again on every other Python 3.11+ of this machine.
 .PHONY: pythons

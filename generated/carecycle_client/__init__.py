@@ -1,3 +1,4 @@
+# Generated from templates/package_init.py.jinja by make generate: edit that, not this file.
 """A client library for the careCycle API.
 
     from carecycle_client import CareCycle

@@ -1,3 +1,4 @@
+# Generated from runtime/carecycle_client/client.py by make generate: edit that, not this file.
 """How calls reach the careCycle API: settings, authentication, timeouts, retries and logging.
 
 `Client` and `AuthenticatedClient` hold the settings and the httpx connections. The
@@ -23,10 +24,10 @@ Redirects are followed only with follow_redirects=True, by `send` itself (at mos
 MAX_REDIRECTS), and the key goes only to the base URL's origin: a hop elsewhere is sent
 without it.
 
-The API key travels in the `x-api-key` header, set per request by `ApiKeyAuth`. Every
+The API key travels in the spec's header (`API_KEY_HEADER`), set per request by `ApiKeyAuth`. Every
 request carries an `x-request-id` (a fresh UUID per call, kept across its retries, unless
 the caller gives one), and the User-Agent `carecycle-client/VERSION (python X.Y)`. Logs go
-to the `carecycle_client` logger: each attempt at DEBUG (method, path, status or failure,
+to the package's logger (named as the package): each attempt at DEBUG (method, path, status or failure,
 duration, request id), each retry at INFO (why, and the wait); `CARECYCLE_LOG=debug` or
 `info` prints them to stderr. No log line shows the key.
 """
@@ -50,6 +51,15 @@ import httpcore
 import httpx
 from attrs import define, evolve, field, fields, validators
 
+from ._api_key import ApiKey
+from ._body import parse_body
+
+# Re-exported under the names they have always had here.
+from ._spec import API_KEY_HEADER as API_KEY_HEADER
+from ._spec import DEFAULT_BASE_URL as DEFAULT_BASE_URL
+from ._spec import PACKAGE_NAME
+from ._spec import VERSION as VERSION
+from ._unset import UNSET, Unset
 from .errors import (
     FOLLOWS_REDIRECTS_EXTENSION,
     REQUEST_ID_HEADER,
@@ -65,16 +75,9 @@ from .errors import (
     secret_of,
     status_error,
 )
-from .types import UNSET, ApiKey, Unset, parse_body
 
-VERSION = "1.2.0"
-"""The package's version: info.version of the OpenAPI document."""
 USER_AGENT = f"carecycle-client/{VERSION} (python {sys.version_info.major}.{sys.version_info.minor})"
 
-DEFAULT_BASE_URL = "https://api.carecycle.ai"
-"""The server of the OpenAPI document."""
-API_KEY_HEADER = "x-api-key"
-"""The header of the OpenAPI document's API key scheme; the key goes in it without prefix."""
 API_KEY_ENV = "CARECYCLE_API_KEY"
 BASE_URL_ENV = "CARECYCLE_BASE_URL"
 LOG_ENV = "CARECYCLE_LOG"
@@ -101,7 +104,7 @@ then gets the longest of them), or None to wait forever."""
 
 T = TypeVar("T")
 
-logger = logging.getLogger("carecycle_client")
+logger = logging.getLogger(PACKAGE_NAME)
 
 
 def api_key_from(value: str | ApiKey | None) -> ApiKey:
@@ -179,7 +182,7 @@ def retry_wait(
 
 
 class ApiKeyAuth(httpx.Auth):
-    """Sends the API key in the `x-api-key` header, to `origin` only (the base URL's
+    """Sends the API key in the `API_KEY_HEADER` header, to `origin` only (the base URL's
     scheme, host and port; any origin when None).
 
     Once the response is in, the header on the request is masked: a request stays reachable
@@ -448,7 +451,7 @@ class Client:
     arguments, all optional:
 
         ``base_url``: The API's URL; else the CARECYCLE_BASE_URL environment variable, else
-        https://api.carecycle.ai, the spec's server.
+        DEFAULT_BASE_URL, the spec's server.
 
         ``timeout``: Of each attempt: seconds, an httpx.Timeout, or None to wait forever; 5 s to
         connect, 30 s for each read or write and for the whole attempt, unless set. A call
@@ -541,7 +544,7 @@ class Client:
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         max_retry_wait: float | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         max_response_size: int | Unset = UNSET,
         headers: Mapping[str, str] | Unset = UNSET,
         follow_redirects: bool | Unset = UNSET,
@@ -565,7 +568,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         """Send `request` (arguments of httpx.Client.request), retrying; return the last
@@ -624,7 +627,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         """`send`, for asyncio."""
@@ -675,7 +678,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> T:
         """Send `request` and return its success body, read by `parse`.
@@ -699,7 +702,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> T:
         """`call`, for asyncio."""
@@ -819,7 +822,7 @@ class _Call:
         request: dict[str, Any],
         timeout: TimeoutTypes | Unset,
         max_retries: int | Unset,
-        deadline: float | None | Unset,
+        deadline: float | Unset | None,
         extra_headers: Mapping[str, str] | None,
     ) -> None:
         self.timeout = client.timeout if isinstance(timeout, Unset) else timeout_from(timeout)
@@ -905,10 +908,7 @@ class _Call:
 
     def wait_after(self, outcome: httpx.Response | APIError) -> float | None:
         """Log the attempt; the wait before a retry, or None."""
-        if isinstance(outcome, APIError):
-            result = outcome.message
-        else:
-            result = f"{self._what} -> {outcome.status_code}"
+        result = outcome.message if isinstance(outcome, APIError) else f"{self._what} -> {outcome.status_code}"
         where = f" [request id {self.request_id}]"
         logger.debug("%s in %.0f ms%s", result, (time.monotonic() - self._started) * 1000, where)
         if self._retries >= self._max_retries or not isinstance(outcome, httpx.Response | APIConnectionError):

@@ -1,24 +1,9 @@
+# Generated from runtime/carecycle_client/errors.py by make generate: edit that, not this file.
 """Errors raised by the careCycle client.
 
-    CareCycleError                     anything this package raises on purpose, such as a missing key
-    └── APIError                       a call to the API failed
-        ├── APIConnectionError         no response: the connection failed or broke
-        │   └── APITimeoutError        no response in time
-        ├── APIResponseValidationError a response that does not match the spec, or that
-        │                              cannot be read (not JSON, nested too deeply, a bad
-        │                              Content-Encoding)
-        ├── APIResponseTooLargeError   a response body over the client's max_response_size
-        └── APIStatusError             an error status, a redirect; any status without a class below
-            ├── BadRequestError            400
-            ├── AuthenticationError        401
-            ├── PermissionDeniedError      403
-            ├── NotFoundError              404
-            ├── UnprocessableEntityError   422, with the parsed `errors`
-            ├── RateLimitError             429, with `retry_after`
-            ├── InternalServerError        500 and above
-            ├── RedirectError              a 3xx not followed (follow_redirects off, or a loop)
-            └── UnexpectedStatus           a status the spec does not document, from the
-                                           generated functions with raise_on_unexpected_status
+The classes form a tree under `CareCycleError`, which the package's README draws from
+their docstrings (carecycle_tools.render.error_tree): the first sentence of each is its
+line there.
 
 Every status error carries the status code, the body's `code` and `message`, the parsed
 body and the raw `httpx.Response`, whatever the body looks like: a proxy's HTML page still
@@ -35,18 +20,19 @@ unpickled error's `response` keeps the status, method and URL.
 from __future__ import annotations
 
 import email.utils
-import json
 import math
 import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
-import orjson
 
-if TYPE_CHECKING:
+from ._api_key import ApiKey
+from ._json import decode_json
+from ._model_registry import MODELS
+
+if TYPE_CHECKING:  # the model is read through the registry: the models import this module
     from .models.validation_issue import ValidationIssue
-    from .types import ApiKey
 
 REQUEST_ID_HEADER = "x-request-id"
 SECRET_EXTENSION = "carecycle_client.api_key"
@@ -62,7 +48,8 @@ class CareCycleError(Exception):
 
 
 class APIError(CareCycleError):
-    """A call to the careCycle API failed. `request_id` is the call's request id, if known."""
+    """A call to the careCycle API failed; `request_id` names it. That is the call's request
+    id, if known."""
 
     def __init__(self, message: str, *, request_id: str | None = None) -> None:
         super().__init__(message)
@@ -91,9 +78,9 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseTooLargeError(APIError):
-    """A response body larger than the client's max_response_size, counted after decoding
-    (a small compressed body can decode to gigabytes). `limit` is that size in bytes;
-    `response` has the status and headers but no body."""
+    """A response body over the client's max_response_size (`limit`, in bytes), counted after
+    decoding. A small compressed body can decode to gigabytes; `response` has the status and
+    headers but no body."""
 
     def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
         self.response = response
@@ -102,7 +89,8 @@ class APIResponseTooLargeError(APIError):
 
 
 class APIResponseValidationError(APIError):
-    """A response body that does not match the spec.
+    """A response that does not match the spec, or cannot be read (not JSON, nested too
+    deeply, not the encoding it says).
 
     `path` names the field, as in `campaign.transferConfig.routingConfig.agents[0].id`
     (empty for the body as a whole), `reason` says what is wrong with it, and `response`
@@ -148,7 +136,7 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with an error status."""
+    """The API answered with an error status: any status without a class of its own."""
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any, code: str | None) -> None:
         self.status_code = response.status_code
@@ -191,7 +179,8 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """404: no such resource for this API key's organisation."""
+    """404: no such resource for this API key's organisation (with a hint when the base URL
+    ends in /v2)."""
 
 
 class UnprocessableEntityError(APIStatusError):
@@ -334,33 +323,6 @@ def _until(http_date: str, now: float | None) -> float | None:
     return max(moment.timestamp() - (time.time() if now is None else now), 0.0)
 
 
-def decode_json(content: bytes) -> Any:
-    """`json.loads`, twice as fast through orjson for every body that is strict JSON.
-
-    Raises:
-        ValueError: Not JSON, with the reason (RecursionError included: too deeply nested).
-    """
-    try:
-        return orjson.loads(content)
-    except orjson.JSONDecodeError as strict:
-        # What orjson refuses and json takes (NaN, Infinity, UTF-16, a byte order mark) is
-        # read as httpx's Response.json() would, or refused by json with its reason.
-        if "depth limit" in str(strict):
-            raise ValueError("the body is nested too deeply to read (over 1024 levels)") from None
-        try:
-            return json.loads(content)
-        except RecursionError:
-            raise ValueError("the body is nested too deeply to read") from None
-        except UnicodeDecodeError:
-            raise ValueError("the body is not JSON: it is not UTF-8, UTF-16 or UTF-32 text") from None
-        except ValueError as error:
-            if "integer string conversion" in str(error):
-                raise ValueError(
-                    "the body holds an integer of more digits than Python reads (4300); it is JSON, but not the API's"
-                ) from None
-            raise ValueError(f"the body is not JSON ({error})") from None
-
-
 def _json_or_none(response: httpx.Response) -> Any:
     """The body as JSON, with the client's key masked in it; None if it is not JSON."""
     secret = secret_of(response)
@@ -405,14 +367,12 @@ def _unpickle(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any])
 
 
 def _validation_issues(body: Any) -> list[ValidationIssue]:
-    # Imported here: the models import types, which imports this module.
-    from .models.validation_issue import ValidationIssue  # noqa: PLC0415
-
+    issue_model: type[ValidationIssue] = MODELS["ValidationIssue"]
     items = body.get("errors") if isinstance(body, dict) else None
     issues = []
     for item in items if isinstance(items, list) else []:
         try:
-            issues.append(ValidationIssue.from_dict(item))
+            issues.append(issue_model.from_dict(item))
         except APIResponseValidationError:
             continue  # a malformed issue must not hide the 422 it came with
     return issues

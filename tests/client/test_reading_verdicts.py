@@ -18,13 +18,13 @@ from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
 from carecycle_client import APIResponseValidationError
+from carecycle_client._lazy_model import _matches_schema
 from carecycle_client.models import (
     CustomerCampaignStatus,
     GetCampaignResponse,
     StatusCounts,
     UpdateCustomerCampaignStatusResponse,
 )
-from carecycle_client.types import _matches_schema
 
 from .conftest import CAMPAIGN_ID, SEED_CAMPAIGN, SPEC
 

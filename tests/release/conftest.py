@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 # What a repository needs for the release tool: the generator's inputs, and the mock.
-SOURCES = ("openapi.yaml", "templates", "generator-config.yaml", "mock")
+SOURCES = ("openapi.yaml", "templates", "runtime", "generator-config.yaml", "mock")
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def test_export_copies_the_files_at_the_ref(
     Base.open("HEAD").export(["openapi.yaml", "templates"], out)
 
     assert (out / "openapi.yaml").read_text() == (repo.path / "openapi.yaml").read_text()
-    assert (out / "templates" / "client.py.jinja").is_file()
+    assert (out / "templates" / "model.py.jinja").is_file()
 
 
 @pytest.mark.parametrize("name", ["../escaped", "/absolute", "link"])

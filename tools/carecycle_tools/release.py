@@ -29,14 +29,15 @@ from carecycle_tools import changelog, gate
 from carecycle_tools.api_diff import python_api_changes
 from carecycle_tools.baseline import Base, BaseUnavailable
 from carecycle_tools.changes import Change, Level
-from carecycle_tools.generate import CONFIG, SPEC, TEMPLATES, GenerationError
+from carecycle_tools.generate import GenerationError
 from carecycle_tools.mock_api import MOCK, mock_changes
+from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES
 from carecycle_tools.spec_diff import compare_specs, operations
 from carecycle_tools.versions import Version
 
 CHANGELOG = Path("CHANGELOG.md")
 # Everything generation reads: the base's package is generated from its own copies.
-SOURCES = [str(SPEC), str(TEMPLATES), str(CONFIG)]
+SOURCES = [str(SPEC), str(TEMPLATES), str(RUNTIME), str(CONFIG)]
 # What the release holds besides: the mock, compared by its own surfaces.
 RELEASED = [*SOURCES, str(MOCK)]
 

@@ -1,3 +1,4 @@
+# Generated from templates/api_init.py.jinja by make generate: edit that, not this file.
 """`CareCycle` and `AsyncCareCycle`: the careCycle API with one attribute per tag.
 
 Their methods take an operation's parameters, and the fields of its JSON body as keyword

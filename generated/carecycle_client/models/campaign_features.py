@@ -1,14 +1,15 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_bool
-
-T = TypeVar("T", bound="CampaignFeatures")
+from .._fields import ANY, BOOLEAN, json_key, json_rest
+from .._lazy_model import JsonModel
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -22,87 +23,11 @@ class CampaignFeatures(JsonModel):
         check_plan (bool | Unset):
     """
 
-    transfers: bool | Unset = UNSET
-    appointments: bool | Unset = UNSET
-    inquiries: bool | Unset = UNSET
-    check_plan: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "transfers": {"type": "boolean"},
-            "appointments": {"type": "boolean"},
-            "inquiries": {"type": "boolean"},
-            "checkPlan": {"type": "boolean"},
-        },
-        "required": [],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-        transfers = self.transfers
-
-        appointments = self.appointments
-
-        inquiries = self.inquiries
-
-        check_plan = self.check_plan
-
-        field_dict: dict[str, Any] = {}
-        if transfers is not UNSET:
-            field_dict["transfers"] = transfers
-        if appointments is not UNSET:
-            field_dict["appointments"] = appointments
-        if inquiries is not UNSET:
-            field_dict["inquiries"] = inquiries
-        if check_plan is not UNSET:
-            field_dict["checkPlan"] = check_plan
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a CampaignFeatures from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        fields = JsonObject(src_dict)
-        campaign_features = cls(
-            transfers=fields.optional("transfers", parse_bool),
-            appointments=fields.optional("appointments", parse_bool),
-            inquiries=fields.optional("inquiries", parse_bool),
-            check_plan=fields.optional("checkPlan", parse_bool),
-        )
-        campaign_features.additional_properties = fields.remaining(parse_any)
-        return campaign_features
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("transfers", "transfers"),
-        ("appointments", "appointments"),
-        ("inquiries", "inquiries"),
-        ("check_plan", "checkPlan"),
-    )
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        return {
-            "transfers": LazyField("transfers", parse_bool),
-            "appointments": LazyField("appointments", parse_bool),
-            "inquiries": LazyField("inquiries", parse_bool),
-            "check_plan": LazyField("checkPlan", parse_bool),
-            "additional_properties": LazyField("", parse_any),
-        }
-
-    _spec_keys: ClassVar[dict[str, str]] = {
-        "transfers": "transfers",
-        "appointments": "appointments",
-        "inquiries": "inquiries",
-        "checkPlan": "check_plan",
-    }
+    transfers: bool | Unset = _attrs_field(default=UNSET, metadata=json_key("transfers", BOOLEAN, 0))
+    appointments: bool | Unset = _attrs_field(default=UNSET, metadata=json_key("appointments", BOOLEAN, 1))
+    inquiries: bool | Unset = _attrs_field(default=UNSET, metadata=json_key("inquiries", BOOLEAN, 2))
+    check_plan: bool | Unset = _attrs_field(default=UNSET, metadata=json_key("checkPlan", BOOLEAN, 3))
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,16 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import Any
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, UUID_SCHEMA, JsonModel, JsonObject, LazyField, Unset, parse_any, parse_str, parse_uuid
-
-T = TypeVar("T", bound="ClientInfo")
+from .._fields import ANY, STRING, UUID_STRING, json_key, json_rest
+from .._lazy_model import JsonModel
+from ..types import UNSET, Unset
 
 
 @_attrs_define
@@ -21,65 +22,9 @@ class ClientInfo(JsonModel):
         sms_company_name (str | Unset):
     """
 
-    id: UUID
-    sms_company_name: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "id": UUID_SCHEMA,
-            "smsCompanyName": {"type": "string"},
-        },
-        "required": [
-            "id",
-        ],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        sms_company_name = self.sms_company_name
-
-        field_dict: dict[str, Any] = {}
-        field_dict["id"] = id
-        if sms_company_name is not UNSET:
-            field_dict["smsCompanyName"] = sms_company_name
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a ClientInfo from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        fields = JsonObject(src_dict)
-        client_info = cls(
-            id=fields.required("id", parse_uuid),
-            sms_company_name=fields.optional("smsCompanyName", parse_str),
-        )
-        client_info.additional_properties = fields.remaining(parse_any)
-        return client_info
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (("sms_company_name", "smsCompanyName"),)
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        return {
-            "id": LazyField("id", parse_uuid, required=True),
-            "sms_company_name": LazyField("smsCompanyName", parse_str),
-            "additional_properties": LazyField("", parse_any),
-        }
-
-    _spec_keys: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "smsCompanyName": "sms_company_name",
-    }
+    id: UUID = _attrs_field(metadata=json_key("id", UUID_STRING, 0))
+    sms_company_name: str | Unset = _attrs_field(default=UNSET, metadata=json_key("smsCompanyName", STRING, 1))
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:

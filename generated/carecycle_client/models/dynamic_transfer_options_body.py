@@ -1,58 +1,22 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonModel, JsonObject, LazyField, parse_any
-
-T = TypeVar("T", bound="DynamicTransferOptionsBody")
+from .._fields import ANY, json_rest
+from .._lazy_model import JsonModel
+from ..types import UNSET
 
 
 @_attrs_define
 class DynamicTransferOptionsBody(JsonModel):
     """The page shows `null` for each value; the value type is not documented."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a DynamicTransferOptionsBody from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        fields = JsonObject(src_dict)
-        dynamic_transfer_options_body = cls()
-        dynamic_transfer_options_body.additional_properties = fields.remaining(parse_any)
-        return dynamic_transfer_options_body
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        return {
-            "additional_properties": LazyField("", parse_any),
-        }
-
-    _spec_keys: ClassVar[dict[str, str]] = {}
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:

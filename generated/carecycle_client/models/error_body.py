@@ -1,14 +1,15 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonModel, JsonObject, LazyField, parse_any, parse_str
-
-T = TypeVar("T", bound="ErrorBody")
+from .._fields import ANY, STRING, json_key, json_rest
+from .._lazy_model import JsonModel
+from ..types import UNSET
 
 
 @_attrs_define
@@ -17,73 +18,13 @@ class ErrorBody(JsonModel):
 
     Attributes:
         message (str): What went wrong, for people.
-        code (str): What went wrong, for programs. Documented codes (`x-carecycle-source: docs`):
-            `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `VALIDATION_ERROR`,
-            `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`. Other codes may appear.
+        code (str): What went wrong, for programs. Documented codes (`x-carecycle-source: docs`): `UNAUTHORIZED`,
+            `FORBIDDEN`, `NOT_FOUND`, `VALIDATION_ERROR`, `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`. Other codes may appear.
     """
 
-    message: str
-    code: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "message": {"type": "string"},
-            "code": {"type": "string"},
-        },
-        "required": [
-            "message",
-            "code",
-        ],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        code = self.code
-
-        field_dict: dict[str, Any] = {}
-        field_dict["message"] = message
-        field_dict["code"] = code
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a ErrorBody from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        fields = JsonObject(src_dict)
-        error_body = cls(
-            message=fields.required("message", parse_str),
-            code=fields.required("code", parse_str),
-        )
-        error_body.additional_properties = fields.remaining(parse_any)
-        return error_body
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("message", "message"),
-        ("code", "code"),
-    )
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        return {
-            "message": LazyField("message", parse_str, required=True),
-            "code": LazyField("code", parse_str, required=True),
-            "additional_properties": LazyField("", parse_any),
-        }
-
-    _spec_keys: ClassVar[dict[str, str]] = {
-        "message": "message",
-        "code": "code",
-    }
+    message: str = _attrs_field(metadata=json_key("message", STRING, 0))
+    code: str = _attrs_field(metadata=json_key("code", STRING, 1))
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,15 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, JsonModel, JsonObject, LazyField, parse_any, parse_float, parse_str
-
-T = TypeVar("T", bound="RateLimitErrorBody")
+from .._fields import ANY, NUMBER, STRING, json_key, json_rest
+from .._lazy_model import JsonModel
+from ..types import UNSET
 
 
 @_attrs_define
@@ -21,77 +22,10 @@ class RateLimitErrorBody(JsonModel):
         retry_after (float): Seconds to wait before the next request.
     """
 
-    message: str
-    code: str
-    retry_after: float
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "message": {"type": "string"},
-            "code": {"type": "string"},
-            "retryAfter": {"type": "number"},
-        },
-        "required": [
-            "message",
-            "code",
-            "retryAfter",
-        ],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        code = self.code
-
-        retry_after = self.retry_after
-
-        field_dict: dict[str, Any] = {}
-        field_dict["message"] = message
-        field_dict["code"] = code
-        field_dict["retryAfter"] = retry_after
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a RateLimitErrorBody from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        fields = JsonObject(src_dict)
-        rate_limit_error_body = cls(
-            message=fields.required("message", parse_str),
-            code=fields.required("code", parse_str),
-            retry_after=fields.required("retryAfter", parse_float),
-        )
-        rate_limit_error_body.additional_properties = fields.remaining(parse_any)
-        return rate_limit_error_body
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("message", "message"),
-        ("code", "code"),
-    )
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        return {
-            "message": LazyField("message", parse_str, required=True),
-            "code": LazyField("code", parse_str, required=True),
-            "retry_after": LazyField("retryAfter", parse_float, required=True),
-            "additional_properties": LazyField("", parse_any),
-        }
-
-    _spec_keys: ClassVar[dict[str, str]] = {
-        "message": "message",
-        "code": "code",
-        "retryAfter": "retry_after",
-    }
+    message: str = _attrs_field(metadata=json_key("message", STRING, 0))
+    code: str = _attrs_field(metadata=json_key("code", STRING, 1))
+    retry_after: float = _attrs_field(metadata=json_key("retryAfter", NUMBER, 2))
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,3 +1,4 @@
+# Generated from templates/endpoint_init.py.jinja by make generate: edit that, not this file.
 """The Customers operations: a module of generated functions for each, and the
 `Customers` and `AsyncCustomers` resources of the CareCycle facade."""
 

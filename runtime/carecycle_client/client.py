@@ -1,4 +1,3 @@
-{% from "spec.jinja" import server_url, api_key_header %}
 """How calls reach the careCycle API: settings, authentication, timeouts, retries and logging.
 
 `Client` and `AuthenticatedClient` hold the settings and the httpx connections. The
@@ -24,10 +23,10 @@ Redirects are followed only with follow_redirects=True, by `send` itself (at mos
 MAX_REDIRECTS), and the key goes only to the base URL's origin: a hop elsewhere is sent
 without it.
 
-The API key travels in the `{{ api_key_header }}` header, set per request by `ApiKeyAuth`. Every
+The API key travels in the spec's header (`API_KEY_HEADER`), set per request by `ApiKeyAuth`. Every
 request carries an `x-request-id` (a fresh UUID per call, kept across its retries, unless
 the caller gives one), and the User-Agent `carecycle-client/VERSION (python X.Y)`. Logs go
-to the `{{ package_name }}` logger: each attempt at DEBUG (method, path, status or failure,
+to the package's logger (named as the package): each attempt at DEBUG (method, path, status or failure,
 duration, request id), each retry at INFO (why, and the wait); `CARECYCLE_LOG=debug` or
 `info` prints them to stderr. No log line shows the key.
 """
@@ -51,6 +50,15 @@ import httpcore
 import httpx
 from attrs import define, evolve, field, fields, validators
 
+from ._api_key import ApiKey
+from ._body import parse_body
+
+# Re-exported under the names they have always had here.
+from ._spec import API_KEY_HEADER as API_KEY_HEADER
+from ._spec import DEFAULT_BASE_URL as DEFAULT_BASE_URL
+from ._spec import PACKAGE_NAME
+from ._spec import VERSION as VERSION
+from ._unset import UNSET, Unset
 from .errors import (
     FOLLOWS_REDIRECTS_EXTENSION,
     REQUEST_ID_HEADER,
@@ -66,16 +74,9 @@ from .errors import (
     secret_of,
     status_error,
 )
-from .types import UNSET, ApiKey, Unset, parse_body
 
-VERSION = "{{ package_version | in_double_quote_literal }}"
-"""The package's version: info.version of the OpenAPI document."""
 USER_AGENT = f"carecycle-client/{VERSION} (python {sys.version_info.major}.{sys.version_info.minor})"
 
-DEFAULT_BASE_URL = "{{ server_url }}"
-"""The server of the OpenAPI document."""
-API_KEY_HEADER = "{{ api_key_header }}"
-"""The header of the OpenAPI document's API key scheme; the key goes in it without prefix."""
 API_KEY_ENV = "CARECYCLE_API_KEY"
 BASE_URL_ENV = "CARECYCLE_BASE_URL"
 LOG_ENV = "CARECYCLE_LOG"
@@ -102,7 +103,7 @@ then gets the longest of them), or None to wait forever."""
 
 T = TypeVar("T")
 
-logger = logging.getLogger("{{ package_name }}")
+logger = logging.getLogger(PACKAGE_NAME)
 
 
 def api_key_from(value: str | ApiKey | None) -> ApiKey:
@@ -180,7 +181,7 @@ def retry_wait(
 
 
 class ApiKeyAuth(httpx.Auth):
-    """Sends the API key in the `{{ api_key_header }}` header, to `origin` only (the base URL's
+    """Sends the API key in the `API_KEY_HEADER` header, to `origin` only (the base URL's
     scheme, host and port; any origin when None).
 
     Once the response is in, the header on the request is masked: a request stays reachable
@@ -449,7 +450,7 @@ class Client:
     arguments, all optional:
 
         ``base_url``: The API's URL; else the CARECYCLE_BASE_URL environment variable, else
-        {{ server_url }}, the spec's server.
+        DEFAULT_BASE_URL, the spec's server.
 
         ``timeout``: Of each attempt: seconds, an httpx.Timeout, or None to wait forever; 5 s to
         connect, 30 s for each read or write and for the whole attempt, unless set. A call
@@ -542,7 +543,7 @@ class Client:
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         max_retry_wait: float | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         max_response_size: int | Unset = UNSET,
         headers: Mapping[str, str] | Unset = UNSET,
         follow_redirects: bool | Unset = UNSET,
@@ -566,7 +567,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         """Send `request` (arguments of httpx.Client.request), retrying; return the last
@@ -625,7 +626,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
         """`send`, for asyncio."""
@@ -676,7 +677,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> T:
         """Send `request` and return its success body, read by `parse`.
@@ -700,7 +701,7 @@ class Client:
         *,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
         extra_headers: Mapping[str, str] | None = None,
     ) -> T:
         """`call`, for asyncio."""
@@ -820,7 +821,7 @@ class _Call:
         request: dict[str, Any],
         timeout: TimeoutTypes | Unset,
         max_retries: int | Unset,
-        deadline: float | None | Unset,
+        deadline: float | Unset | None,
         extra_headers: Mapping[str, str] | None,
     ) -> None:
         self.timeout = client.timeout if isinstance(timeout, Unset) else timeout_from(timeout)
@@ -906,10 +907,7 @@ class _Call:
 
     def wait_after(self, outcome: httpx.Response | APIError) -> float | None:
         """Log the attempt; the wait before a retry, or None."""
-        if isinstance(outcome, APIError):
-            result = outcome.message
-        else:
-            result = f"{self._what} -> {outcome.status_code}"
+        result = outcome.message if isinstance(outcome, APIError) else f"{self._what} -> {outcome.status_code}"
         where = f" [request id {self.request_id}]"
         logger.debug("%s in %.0f ms%s", result, (time.monotonic() - self._started) * 1000, where)
         if self._retries >= self._max_retries or not isinstance(outcome, httpx.Response | APIConnectionError):
