@@ -22,6 +22,7 @@ from typing import Any
 
 import griffe
 
+from carecycle_tools.api_diff import load_package
 from carecycle_tools.changes import Change, Level
 
 MOCK = Path("mock")
@@ -86,7 +87,7 @@ def mock_changes(old_root: Path, new_root: Path) -> list[Change]:
 
 
 def python_api_changes(old: Path, new: Path) -> list[Change]:
-    breakages = griffe.find_breaking_changes(_load(old), _load(new))
+    breakages = griffe.find_breaking_changes(load_package(PACKAGE, old), load_package(PACKAGE, new))
     return [
         Change(
             Level.MAJOR, breakage.obj.path, breakage.kind.value[0].lower() + breakage.kind.value[1:]
@@ -146,14 +147,3 @@ def surface_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         if endpoint not in old["admin"]
     ]
     return changes
-
-
-def _load(mock_directory: Path) -> griffe.Object | griffe.Alias:
-    return griffe.load(
-        PACKAGE,
-        search_paths=[mock_directory],
-        modules_collection=griffe.ModulesCollection(),
-        lines_collection=griffe.LinesCollection(),
-        allow_inspection=False,
-        resolve_aliases=True,
-    )
