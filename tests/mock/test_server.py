@@ -11,6 +11,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import httpx
@@ -309,7 +310,7 @@ def test_no_acknowledged_update_is_lost_when_the_server_is_killed(
         server.close()
     assert len(acknowledged) < len(enrollments), "the kill came after the last write"
 
-    with sqlite3.connect(database) as check:
+    with closing(sqlite3.connect(database)) as check:
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     with (
         MockProcess(*arguments) as restarted,
