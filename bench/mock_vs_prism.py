@@ -148,7 +148,8 @@ def _variants_note(variants: Sequence[_Served]) -> str:
 The other rows serve the same mock otherwise, each alone on the same core, all with the
 rate limit off (`--rate-limit 0`): the first shows what the limiter costs; the next two
 serve its application (`bench/mock_app.py`) on granian and on uvicorn's pure-Python
-stack (h11, asyncio) instead of the mock command's uvicorn with httptools and uvloop;
+stack (h11, asyncio, without the mock's limits) instead of the mock command's own
+h11 protocol with limits on uvloop;
 the last runs `--workers 2`, two processes sharing the server core and an SQLite file
 (on two cores the other core is the load generator's, so more workers cannot get more
 CPU here, only show what sharing the state costs).

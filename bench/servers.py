@@ -37,7 +37,7 @@ def prism(port: int) -> list[str]:
 
 
 def our_mock(port: int, *, rate_limit: int = RAISED_RATE_LIMIT, workers: int = 1) -> list[str]:
-    """The mock as its users start it: its own command, uvicorn with httptools and uvloop."""
+    """The mock as its users start it: its own command (uvicorn, its h11 protocol with limits, uvloop)."""
     options = f"--host {HOST} --port {port} --rate-limit {rate_limit} --workers {workers}"
     return [sys.executable, "-m", "carecycle_mock", *options.split(), "--no-access-log"]
 

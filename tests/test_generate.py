@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from carecycle_tools.generate import CONFIG, OUTPUT, SPEC, TEMPLATES, compare, generate_into, main
+from carecycle_client import errors
+from carecycle_tools.generate import OUTPUT, compare, generate_into, main
+from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES, joined
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +27,8 @@ def copy_of_inputs(destination: Path) -> Path:
     """The generator's inputs, copied so that a test can change them."""
     for name in (SPEC, CONFIG):
         shutil.copyfile(ROOT / name, destination / name)
-    shutil.copytree(ROOT / TEMPLATES, destination / TEMPLATES)
+    for tree in (TEMPLATES, RUNTIME):
+        shutil.copytree(ROOT / tree, destination / tree)
     return destination
 
 
@@ -58,6 +62,45 @@ def test_one_changed_character_in_the_spec_is_drift(fresh: Path, tmp_path: Path)
     assert drift.changed == ["carecycle_client/api/campaigns/get_campaign.py"]
     assert not drift.added
     assert not drift.missing
+
+
+@pytest.mark.parametrize("module", ["client.py", "_lazy_model.py", "errors.py"])
+def test_one_changed_character_in_a_runtime_module_is_drift(
+    fresh: Path, tmp_path: Path, module: str
+) -> None:
+    inputs = copy_of_inputs(tmp_path)
+    source = inputs / RUNTIME / "carecycle_client" / module
+    text = source.read_text()
+    assert "the " in text
+    source.write_text(text.replace("the ", "thE ", 1))
+    changed = tmp_path / "generated"
+    generate_into(changed, root=inputs)
+    drift = compare(changed, fresh)
+    assert drift.changed == [f"carecycle_client/{module}"]
+    assert not drift.added
+    assert not drift.missing
+
+
+def test_every_generated_file_names_its_source(fresh: Path) -> None:
+    """A one-line banner opens each file, py.typed (an empty marker) excepted."""
+    unbannered = []
+    for path in sorted(fresh.rglob("*")):
+        if path.is_file() and path.name != "py.typed":
+            first = path.read_text().splitlines()[0]
+            if "Generated from " not in first or "edit that, not this file" not in first:
+                unbannered.append(path.relative_to(fresh).as_posix())
+    assert not unbannered
+
+
+def test_a_runtime_module_is_copied_under_a_banner(fresh: Path) -> None:
+    source = (ROOT / RUNTIME / "carecycle_client" / "_lazy_model.py").read_text()
+    copy = (fresh / "carecycle_client" / "_lazy_model.py").read_text()
+    banner, _, rest = copy.partition("\n")
+    assert banner == (
+        "# Generated from runtime/carecycle_client/_lazy_model.py by make generate:"
+        " edit that, not this file."
+    )
+    assert rest == source
 
 
 def test_a_new_schema_in_the_spec_is_a_missing_file(fresh: Path, tmp_path: Path) -> None:
@@ -113,3 +156,35 @@ def test_generate_command_rewrites_exactly_the_fresh_tree(
     assert main([]) == 0
     assert not compare(fresh, inputs / OUTPUT)
     assert not (inputs / OUTPUT / "carecycle_client" / "old_module").exists()
+
+
+def _subclasses(cls: type[Exception]) -> set[type[Exception]]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found
+
+
+def test_the_readme_draws_every_error_class_under_its_base(fresh: Path) -> None:
+    readme = (fresh / "README.md").read_text()
+    tree = readme.split("\nCareCycleError ", 1)[1].split("```", 1)[0]
+    drawn = ["CareCycleError", *re.findall(r"[└├]── (\w+)", tree)]
+    classes = _subclasses(errors.CareCycleError)
+    assert sorted(drawn) == sorted(cls.__name__ for cls in classes)
+    for cls in classes - {errors.CareCycleError}:
+        (base,) = cls.__bases__
+        # The base is drawn before the class.
+        assert drawn.index(base.__name__) < drawn.index(cls.__name__)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eight of the nine\ncustomer statuses", "eight of the nine customer statuses"),
+        ("one.\n\ntwo", "one.\n\ntwo"),
+        ("items:\n- one\n- two", "items:\n- one\n- two"),
+        ("code:\n    indented", "code:\n    indented"),
+    ],
+)
+def test_joined_makes_a_paragraph_one_line(text: str, expected: str) -> None:
+    assert joined(text) == expected

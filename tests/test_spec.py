@@ -178,12 +178,19 @@ def test_security_is_the_pages_api_key_header() -> None:
         assert "In: header" in page
 
 
-def test_customer_campaign_statuses_are_the_pages_nine_in_order() -> None:
+def _page_statuses() -> list[str]:
+    """The statuses the PATCH page lists for `status` ("Value in ..."), read from its text."""
     match = re.search(r'Value in(".*")', PATCH_PAGE)
     assert match
-    shown = re.findall(r'"([a-z_]+)"', match.group(1))
-    assert len(shown) == 9
-    assert SPEC["components"]["schemas"]["CustomerCampaignStatus"]["enum"] == shown
+    return re.findall(r'"([a-z_]+)"', match.group(1))
+
+
+PAGE_STATUSES = _page_statuses()
+
+
+def test_customer_campaign_statuses_are_the_pages_nine_in_order() -> None:
+    assert len(PAGE_STATUSES) == 9
+    assert SPEC["components"]["schemas"]["CustomerCampaignStatus"]["enum"] == PAGE_STATUSES
 
 
 def test_campaign_statuses_are_the_eight_documented() -> None:
@@ -368,8 +375,8 @@ def test_uuid_pattern_rejects(value: str) -> None:
         validator_for(UUID_SCHEMA).validate(value)
 
 
-@pytest.mark.parametrize("status", ["pending", "completed", "exceeded_max_calls"])
-def test_request_accepts_every_status_the_schema_lists(status: str) -> None:
+@pytest.mark.parametrize("status", PAGE_STATUSES)
+def test_request_accepts_every_status_the_page_lists(status: str) -> None:
     request = PATCH["requestBody"]["content"]["application/json"]["schema"]
     body = {
         "customerId": "87d8e330-2878-4742-a86f-dbbb3bf522ac",

@@ -1,3 +1,4 @@
+# Generated from templates/package_init.py.jinja by make generate: edit that, not this file.
 """A client library for the careCycle API.
 
     from carecycle_client import CareCycle
@@ -10,10 +11,11 @@ the generated functions in `api` take an `AuthenticatedClient` and return `Respo
 """
 
 from .api import AsyncCareCycle, CareCycle
-from .client import AuthenticatedClient, Client
+from .client import VERSION, AuthenticatedClient, Client
 from .errors import (
     APIConnectionError,
     APIError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -24,13 +26,19 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
     UnexpectedStatus,
     UnprocessableEntityError,
 )
+from .types import UNSET, Unset
+
+__version__ = VERSION
 
 __all__ = (
+    "UNSET",
     "APIConnectionError",
     "APIError",
+    "APIResponseTooLargeError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -45,6 +53,9 @@ __all__ = (
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
+    "Unset",
+    "__version__",
 )

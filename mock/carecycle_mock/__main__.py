@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
+from carecycle_mock.admin import ADMIN_TOKEN_ENV, admin_token
 from carecycle_mock.config import DEFAULT_RATE_LIMIT, MockConfig
 from carecycle_mock.data import DatasetError
 from carecycle_mock.faults import RATE_KINDS, FaultPlan, parse_fault
-from carecycle_mock.server import serve
+from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE
+from carecycle_mock.protocol import ConnectionLimits
+from carecycle_mock.server import ExposedAdmin, serve
+
+DEFAULT_LIMITS = ConnectionLimits()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,7 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         faults = _fault_plan(args)
-    except ValueError as error:
+        token = admin_token(args.admin_token_file) if args.admin else None
+    except (ValueError, OSError) as error:
         parser.error(str(error))
     config = MockConfig(
         db_path=args.db,
@@ -26,11 +33,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limit=args.rate_limit,
         faults=faults,
         admin=args.admin,
+        journal_size=args.journal_size,
+        admin_token=token,
+    )
+    limits = ConnectionLimits(
+        idle_timeout=args.idle_timeout,
+        head_timeout=args.head_timeout,
+        body_timeout=args.body_timeout,
+        max_connections=args.max_connections,
+        max_head_bytes=args.max_head_bytes,
+        max_header_fields=args.max_header_fields,
     )
     try:
         serve(
-            config, host=args.host, port=args.port, workers=args.workers, access_log=args.access_log
+            config,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            access_log=args.access_log,
+            limits=limits,
         )
+    except ExposedAdmin as error:
+        parser.error(str(error))
     except (DatasetError, OSError) as error:
         print(f"carecycle-mock: {error}", file=sys.stderr)
         return 1
@@ -41,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="carecycle-mock",
         description="A stateful careCycle API mock server, driven by openapi.yaml.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {version('carecycle-mock')}"
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
@@ -83,8 +110,51 @@ def _parser() -> argparse.ArgumentParser:
         "--seed", metavar="N", type=int, help="seed of the fault rates' random draws"
     )
     parser.add_argument(
+        "--journal-size",
+        metavar="N",
+        type=_non_negative,
+        default=DEFAULT_JOURNAL_SIZE,
+        help=f"requests the journal keeps, the latest; 0 keeps none (default {DEFAULT_JOURNAL_SIZE})",
+    )
+    parser.add_argument(
         "--no-admin", dest="admin", action="store_false", help="leave out the /_mock endpoints"
     )
+    parser.add_argument(
+        "--admin-token-file",
+        metavar="FILE",
+        type=Path,
+        help=f"every /_mock request needs 'Authorization: Bearer' the token in FILE"
+        f" (default: ${ADMIN_TOKEN_ENV}, if set); needed off loopback",
+    )
+    limits = DEFAULT_LIMITS
+    for option, value, meaning in (
+        (
+            "--idle-timeout",
+            limits.idle_timeout,
+            "close a connection without a request, or not reading its answers, this long",
+        ),
+        ("--head-timeout", limits.head_timeout, "close one whose request head takes longer"),
+        ("--body-timeout", limits.body_timeout, "close one whose body takes longer after it"),
+    ):
+        parser.add_argument(
+            option,
+            metavar="SECONDS",
+            type=_positive_seconds,
+            default=value,
+            help=f"{meaning} (default {value:g})",
+        )
+    for option, value, meaning in (
+        (
+            "--max-connections",
+            limits.max_connections,
+            "connections open at once, per process; one more is closed at once",
+        ),
+        ("--max-head-bytes", limits.max_head_bytes, "a larger request head is a 400"),
+        ("--max-header-fields", limits.max_header_fields, "more header fields are a 400"),
+    ):
+        parser.add_argument(
+            option, metavar="N", type=_positive, default=value, help=f"{meaning} (default {value})"
+        )
     parser.add_argument(
         "--no-access-log", dest="access_log", action="store_false", help="log no line per request"
     )
@@ -112,6 +182,13 @@ def _non_negative(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of seconds")
     return value
 
 

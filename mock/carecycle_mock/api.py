@@ -57,7 +57,10 @@ class CampaignApi:
         document["customerStats"] = {
             **document.get("customerStats", {}),
             "total": sum(counts.values()),
-            "statusCounts": {status: counts[status] for status in self._statuses},
+            # The spec's statuses always; a drifted one of the data set's as well, since
+            # "counts of other statuses may appear as further properties".
+            "statusCounts": {status: counts[status] for status in self._statuses}
+            | {status: count for status, count in counts.items() if status not in self._statuses},
         }
         document.pop("client", None)
         if inputs.query.get("includeClient"):

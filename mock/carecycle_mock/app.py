@@ -2,9 +2,11 @@
 
 A request to the API passes these steps in order; the first that objects answers:
 
-1. Route: a path the spec does not have, or a method it does not declare for the
-   path, is 404 NOT_FOUND (as careCycle's own router answers).
-2. The request is counted for its key (`GET /_mock/requests`).
+1. Route: a path the spec does not have is 404 NOT_FOUND (as careCycle's own router
+   answers); a method it does not declare for the path is 405 METHOD_NOT_ALLOWED
+   with `Allow` (RFC 9110 requires it), in the documented error shape.
+2. The request is counted for its key (`GET /_mock/requests`); whatever the answer,
+   it goes into the journal (journal.py), which also gives it its `x-request-id`.
 3. Fault plan: an injected status, drop or delay, if a plan says so.
 4. Auth: no key 401; a key that is unknown or lacks the `cc_` prefix 401; a key
    without the operation's permission (`read` for GET, `write` otherwise) 403.
@@ -21,13 +23,11 @@ An exception nothing expected is answered 500 INTERNAL_ERROR with the documented
 
 from __future__ import annotations
 
-import logging
 import re
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import unquote
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -35,9 +35,9 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carecycle_mock.admin import admin_routes
+from carecycle_mock.accesslog import AccessLog, access_log  # noqa: F401 - once defined here
+from carecycle_mock.admin import AdminToken, admin_routes
 from carecycle_mock.api import CampaignApi, Handler, Inputs
 from carecycle_mock.auth import key_digest, presented_key
 from carecycle_mock.body import read_json_body
@@ -47,17 +47,17 @@ from carecycle_mock.errors import (
     ApiError,
     forbidden,
     internal_error,
+    method_not_allowed,
     not_found,
     validation_failed,
 )
-from carecycle_mock.faults import ConnectionDropped, injected_response
+from carecycle_mock.faults import injected_response
+from carecycle_mock.journal import JournalMiddleware, note, recorded_body
 from carecycle_mock.spec import HTTP_METHODS, Operation
 from carecycle_mock.state import MockState
 
-access_log = logging.getLogger("carecycle_mock.access")
 ANY_METHOD = [method.upper() for method in HTTP_METHODS]
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
-_KEY_LIKE = re.compile(r"cc_[^\s/?&#;,]*", re.IGNORECASE)
 
 
 def create_app(
@@ -71,21 +71,26 @@ def build_app(state: MockState) -> Starlette:
     handlers = CampaignApi(
         state.dataset, state.enrollments, state.spec.component("CustomerCampaignStatus")["enum"]
     ).handlers()
-    # Every method reaches the endpoint, which answers those the spec lacks itself.
-    routes: list[BaseRoute] = [
-        Route(
-            path,
-            _endpoint(state, {op.method: op for op in operations}, handlers),
-            methods=ANY_METHOD,
-        )
-        for path, operations in _by_path(state.spec.operations).items()
-    ]
+    routes: list[BaseRoute] = []
+    for path, operations in _by_path(state.spec.operations).items():
+        route = Route(path, _endpoint(state, {op.method: op for op in operations}, handlers))
+        # Every method, standard or not, reaches the endpoint, which answers those the
+        # spec lacks itself: with the path's own `Allow`.
+        route.methods = None
+        routes.append(route)
     if state.config.admin:
-        routes.append(Mount("/_mock", routes=admin_routes(state)))
+        token = state.config.admin_token
+        guard = [] if token is None else [Middleware(AdminToken, token=token)]
+        routes.append(Mount("/_mock", routes=admin_routes(state), middleware=guard))
 
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(AccessLog)],
+        # The journal outermost: the access log line is written as soon as the answer is
+        # sent, and the journal records after it, with the outcome the log saw.
+        middleware=[
+            Middleware(JournalMiddleware, journal=state.journal, keys=state.dataset.api_keys),
+            Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys]),
+        ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
     )
     app.router.redirect_slashes = False
@@ -111,8 +116,11 @@ def _endpoint(
         operation = operations.get(request.method)
         # `%2F` is not a `/` (RFC 3986), though the decoded path Starlette routes on says so.
         raw_path = request.scope.get("raw_path", b"").partition(b"?")[0]
-        if operation is None or _ENCODED_SLASH.search(raw_path):
+        if _ENCODED_SLASH.search(raw_path):
             return not_found("No such operation").response()
+        if operation is None:
+            return method_not_allowed(request.method, operations).response()
+        note(request.scope, operation_id=operation.operation_id)
         presented = presented_key(request.scope["headers"])
         digest = key_digest(presented or b"")
         state.runtime.count_request(digest)
@@ -140,6 +148,7 @@ async def _inputs(operation: Operation, request: Request) -> Inputs:
     body = None
     if operation.body is not None:
         body = await read_json_body(request, operation.body.media_type)
+        note(request.scope, **recorded_body(body))
     raw = {
         "path": {name: [value] for name, value in request.path_params.items()},
         "query": _multi(request.query_params.multi_items()),
@@ -164,47 +173,12 @@ def _multi(items: list[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    """Starlette's own 404 (no route) and 405 (an admin path, another method): both 404."""
+    """Starlette's own 404 (no route), and 405 (an admin path, another method) with its Allow."""
+    if isinstance(exc, HTTPException) and exc.status_code == 405 and exc.headers:
+        allowed = (method.strip() for method in exc.headers.get("Allow", "").split(","))
+        return method_not_allowed(request.method, allowed).response()
     return not_found("No such operation").response()
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
     return internal_error().response()
-
-
-class AccessLog:
-    """One line per request, with anything that looks like a key masked: `cc_***`.
-
-    Uvicorn's own access log is off; this one logs no header and no request body.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not access_log.isEnabledFor(logging.INFO):
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        outcome = "failed"
-
-        async def logged_send(message: Message) -> None:
-            nonlocal outcome
-            if message["type"] == "http.response.start":
-                outcome = str(message["status"])
-            await send(message)
-
-        try:
-            await self.app(scope, receive, logged_send)
-        except ConnectionDropped:
-            outcome = "dropped"
-            raise
-        finally:
-            query = unquote(scope["query_string"].decode("latin-1"))
-            access_log.info(
-                "%s %s %s %.1fms",
-                scope["method"],
-                _KEY_LIKE.sub("cc_***", scope["path"] + (f"?{query}" if query else "")),
-                outcome,
-                (time.perf_counter() - started) * 1000,
-            )

@@ -25,12 +25,13 @@ def key_digest(key: bytes) -> str:
 
 
 def presented_key(headers: Iterable[tuple[bytes, bytes]]) -> bytes | None:
-    """The `x-api-key` header of a request.
+    """The `x-api-key` header of a request, without the optional whitespace around it.
 
+    Spaces and tabs before and after a field value are not part of it (RFC 9110 §5.5).
     A header sent twice is combined with a comma, as HTTP says: that matches no key,
     so the request is refused rather than authenticated by either value.
     """
-    values = [value for name, value in headers if name.lower() == HEADER]
+    values = [value.strip(b" \t") for name, value in headers if name.lower() == HEADER]
     return b", ".join(values) if values else None
 
 

@@ -2,7 +2,8 @@
 
 The body is read in chunks and reading stops at MAX_BODY_BYTES (or at once, when
 `Content-Length` already says more): a 10 MiB body is never held in memory. What is
-read must be UTF-8 JSON as RFC 8259 defines it: no NaN or Infinity, no raw control
+read must be UTF-8 JSON as RFC 8259 defines it: no NaN or Infinity (nor a number such
+as `1e999` that only infinity would hold), no raw control
 characters (NUL included) inside strings, no lone surrogates, nesting at most
 MAX_DEPTH deep (JSON nested 10,000 deep is an INVALID_JSON answer, not a crash).
 """
@@ -10,6 +11,7 @@ MAX_DEPTH deep (JSON nested 10,000 deep is an INVALID_JSON answer, not a crash).
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -43,7 +45,7 @@ async def read_json_body(request: Request, media_type: str = "application/json")
         )
     try:
         text = body.decode("utf-8")
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except UnicodeDecodeError as error:
         raise bad_request(ErrorCode.INVALID_JSON, "Request body is not valid UTF-8") from error
     except RecursionError as error:
@@ -99,6 +101,14 @@ def _is_unicode(value: Any) -> bool:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(name)
+
+
+def _finite_float(text: str) -> float:
+    """`1e999` is valid JSON syntax, but no number a program can hold: not infinity."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
 
 
 def _too_large() -> Exception:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from carecycle_mock.faults import FaultPlan
+from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE
 
 DEFAULT_RATE_LIMIT = 60
 
@@ -20,7 +21,9 @@ class MockConfig:
     - `rate_limit`: requests per minute per key; None or 0 disables the limit.
     - `faults`: a fault plan in force from the start.
     - `admin`: mount the `/_mock` control endpoints.
+    - `admin_token`: when set, every `/_mock` request needs `Authorization: Bearer TOKEN`.
     - `spec_path`: openapi.yaml (None: the one packaged, or the repository's).
+    - `journal_size`: how many requests the journal keeps, the latest (0: none).
     """
 
     db_path: str | Path | None = None
@@ -29,12 +32,18 @@ class MockConfig:
     faults: FaultPlan | None = None
     admin: bool = True
     spec_path: Path | None = None
+    admin_token: str | None = field(default=None, repr=False)
+    journal_size: int = DEFAULT_JOURNAL_SIZE
 
     def __post_init__(self) -> None:
+        if self.journal_size < 0:
+            raise ValueError("journal_size must be a number of requests, or 0 to keep none")
         if self.rate_limit is not None and self.rate_limit < 0:
             raise ValueError(
                 "rate_limit must be a positive number of requests per minute, or 0 to disable"
             )
+        if self.admin_token is not None and not self.admin_token:
+            raise ValueError("admin_token must not be empty")
 
     @property
     def database_file(self) -> str | None:

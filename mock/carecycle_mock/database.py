@@ -9,6 +9,8 @@ fsync, for state that may be lost (rate-limit windows, fault plans).
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -50,3 +52,39 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+
+
+class DatabaseInUse(OSError):
+    """Another server process owns the database file."""
+
+
+class OwnerLock:
+    """An exclusive `flock` on `<path>-lock`, held by the one server process that owns `path`.
+
+    The owner clears the runtime state at start; a second server on the same file would
+    clear it under the first one's feet (counts, fault plans, rate-limit windows), so it
+    is refused instead. The workers of `--workers N` join their parent without the lock.
+    The kernel drops the lock when its process ends, `kill -9` included. The file keeps
+    the owner's pid, for the message.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._file = open(f"{path}-lock", "a+", encoding="ascii")  # noqa: SIM115 - closed in release()
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.seek(0)
+            owner = self._file.read().strip() or "unknown"
+            self._file.close()
+            raise DatabaseInUse(
+                f"{path} is in use by another carecycle-mock process (pid {owner});"
+                " stop that one, or give this one another --db"
+            ) from None
+        self._file.truncate(0)
+        self._file.write(str(os.getpid()))
+        self._file.flush()
+
+    def release(self) -> None:
+        if not self._file.closed:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._file.close()

@@ -39,6 +39,9 @@ class EnrollmentStore:
     def __init__(self, path: str | None) -> None:
         self._reader = Database(path, durable=True, schema=SCHEMA)
         self._writer = self._reader if path is None else Database(path, durable=True, schema=SCHEMA)
+        # In memory only this object writes, so it knows when the statuses are still the
+        # seed's and a reset has nothing to do (the plugin resets before every test).
+        self._changed = path is not None
 
     def seed(self, dataset: Dataset) -> None:
         """Fill a new database from the data set; accept an existing one only if it came from it."""
@@ -57,9 +60,12 @@ class EnrollmentStore:
 
     def reset(self, dataset: Dataset) -> None:
         """Every enrollment back to its seed status."""
+        if not self._changed:
+            return
         with self._writer.transaction() as connection:
             connection.execute("DELETE FROM enrollments")
             self._insert(connection, dataset)
+        self._changed = self._writer is not self._reader
 
     def status_counts(self, campaign_id: str) -> Counter[str]:
         rows = self._reader.query(
@@ -79,12 +85,27 @@ class EnrollmentStore:
     def _set_status(
         self, customer_id: str, campaign_id: str, status: str
     ) -> tuple[str, str] | None:
+        self._changed = True
         rows = self._writer.query(
             "UPDATE enrollments SET previous_status = status, status = ?"
             " WHERE customer_id = ? AND campaign_id = ? RETURNING id, previous_status",
             (status, customer_id, campaign_id),
         )
         return (rows[0][0], rows[0][1]) if rows else None
+
+    def status(self, customer_id: str, campaign_id: str) -> str | None:
+        """The enrollment's status now, or None if the customer is not enrolled."""
+        rows = self._reader.query(
+            "SELECT status FROM enrollments WHERE customer_id = ? AND campaign_id = ?",
+            (customer_id, campaign_id),
+        )
+        return str(rows[0][0]) if rows else None
+
+    def set_status_now(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        """`set_status`, from synchronous code (a test arranging state)."""
+        return self._set_status(customer_id, campaign_id, status)
 
     def close(self) -> None:
         self._reader.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -25,6 +25,8 @@ class ErrorCode(StrEnum):
     EMPTY_BODY = "EMPTY_BODY"
     BODY_TOO_LARGE = "BODY_TOO_LARGE"
     BAD_REQUEST = "BAD_REQUEST"
+    # A method the path does not declare (405, with Allow); no operation documents it.
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
 
 
 class ApiError(Exception):
@@ -36,10 +38,11 @@ class ApiError(Exception):
         self.code = code
         self.message = message
         self.extra = extra
+        self.headers: dict[str, str] = {}
 
     def response(self) -> JsonResponse:
         body = {"message": self.message, "code": str(self.code), **self.extra}
-        return JsonResponse(body, status_code=self.status)
+        return JsonResponse(body, status_code=self.status, headers=self.headers)
 
 
 def bad_request(code: ErrorCode, message: str) -> ApiError:
@@ -56,6 +59,12 @@ def forbidden(message: str) -> ApiError:
 
 def not_found(message: str) -> ApiError:
     return ApiError(404, ErrorCode.NOT_FOUND, message)
+
+
+def method_not_allowed(method: str, allowed: Iterable[str]) -> ApiError:
+    error = ApiError(405, ErrorCode.METHOD_NOT_ALLOWED, f"Method {method} is not allowed here")
+    error.headers["allow"] = ", ".join(sorted(set(allowed)))
+    return error
 
 
 def validation_failed(issues: Sequence[Issue]) -> ApiError:

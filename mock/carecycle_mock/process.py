@@ -3,9 +3,10 @@
     with MockProcess("--rate-limit", "0") as mock:
         httpx.get(f"{mock.base_url}/v2/campaigns/...", headers=...)
 
-It listens on a free loopback port, is ready once it prints its ready line (no sleeps),
-logs to a file (`log_text()`), runs in its own process group so that stopping it also
-stops its workers, and is always stopped on leaving the `with` block.
+It listens on a free loopback port, is ready once it prints its ready line (no sleeps;
+`ready_line` keeps it), logs to a file (`log_text()`), runs in its own process group so
+that stopping it also stops its workers, and is always stopped on leaving the `with`
+block.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-READY = re.compile(rb"carecycle-mock listening on (http://\S+)")
+READY = re.compile(rb"carecycle-mock listening on (http://\S+)[^\n]*\n")
 
 
 class MockProcess:
@@ -32,6 +33,7 @@ class MockProcess:
         self._log = tempfile.NamedTemporaryFile(prefix="carecycle-mock-", suffix=".log")  # noqa: SIM115 - closed in stop()
         self._process: subprocess.Popen[bytes] | None = None
         self.base_url = ""
+        self.ready_line = ""
 
     @property
     def pid(self) -> int:
@@ -109,6 +111,7 @@ class MockProcess:
                     chunk = os.read(process.stdout.fileno(), 4096)
                     output += chunk
                     if found := READY.search(output):
+                        self.ready_line = found.group(0).decode().strip()
                         return found.group(1).decode()
                     if not chunk:
                         break

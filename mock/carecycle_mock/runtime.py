@@ -1,4 +1,5 @@
-"""State of a running mock that is not data: rate-limit windows, fault plans, request counts.
+"""State of a running mock that is not data: rate-limit windows, fault plans, request
+counts and the journal (journal.py).
 
 Several server processes (`--workers N`) share it through SQLite (`SharedRuntime`, in a
 file next to the `--db` file, `<db>-runtime`, or a temporary one). A single process keeps
@@ -27,6 +28,11 @@ CREATE TABLE IF NOT EXISTS fault_plans (
     position INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS request_counts (key TEXT PRIMARY KEY, count INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS journal (
+    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    entry TEXT NOT NULL
+);
 """
 
 
@@ -63,6 +69,13 @@ class Runtime(Protocol):
     def take_step(self, scope: str, version: str, length: int) -> int | None:
         """Claim the next step of a plan's script; its index, or None when all are taken."""
 
+    def journal_append(self, key: str, entry: str, limit: int) -> None:
+        """Append an entry (JSON text) for a request with this key digest, keeping the last `limit`."""
+
+    def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
+        """The entries (sequence, JSON text) of requests with this key digest (all when None),
+        oldest first."""
+
     def close(self) -> None: ...
 
 
@@ -79,12 +92,15 @@ class LocalRuntime:
         self._hits: dict[str, deque[float]] = {}
         self._plans: dict[str, StoredPlan] = {}
         self._counts: Counter[str] = Counter()
+        self._journal: deque[tuple[int, str, str]] = deque()
+        self._sequence = 0
 
     def clear(self) -> None:
         with self._lock:
             self._hits.clear()
             self._plans.clear()
             self._counts.clear()
+            self._journal.clear()
 
     def count_request(self, key: str) -> None:
         with self._lock:
@@ -124,6 +140,17 @@ class LocalRuntime:
             self._plans[scope] = replace(stored, position=stored.position + 1)
             return stored.position
 
+    def journal_append(self, key: str, entry: str, limit: int) -> None:
+        with self._lock:
+            self._sequence += 1
+            self._journal.append((self._sequence, key, entry))
+            while len(self._journal) > limit:
+                self._journal.popleft()
+
+    def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
+        with self._lock:
+            return [(seq, text) for seq, k, text in self._journal if key in (None, k)]
+
     def close(self) -> None:
         self.clear()
 
@@ -140,6 +167,7 @@ class SharedRuntime:
             connection.execute("DELETE FROM rate_windows")
             connection.execute("DELETE FROM fault_plans")
             connection.execute("DELETE FROM request_counts")
+            connection.execute("DELETE FROM journal")
 
     def count_request(self, key: str) -> None:
         self._db.query(
@@ -205,6 +233,24 @@ class SharedRuntime:
             (scope, version, length),
         )
         return int(rows[0][0]) if rows else None
+
+    def journal_append(self, key: str, entry: str, limit: int) -> None:
+        # One sequence for every worker: SQLite assigns it under its write lock. Trimming
+        # by sequence is a range of the primary key, usually one row or none.
+        with self._db.transaction() as connection:
+            (sequence,) = connection.execute(
+                "INSERT INTO journal (key, entry) VALUES (?, ?) RETURNING sequence", (key, entry)
+            ).fetchone()
+            connection.execute("DELETE FROM journal WHERE sequence <= ?", (sequence - limit,))
+
+    def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
+        if key is None:
+            rows = self._db.query("SELECT sequence, entry FROM journal ORDER BY sequence")
+        else:
+            rows = self._db.query(
+                "SELECT sequence, entry FROM journal WHERE key = ? ORDER BY sequence", (key,)
+            )
+        return [(int(sequence), str(text)) for sequence, text in rows]
 
     def close(self) -> None:
         self._db.close()

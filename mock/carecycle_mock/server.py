@@ -8,10 +8,15 @@ backlog. Several workers need a shared database, so without `--db` they get one 
 temporary directory that is removed at exit.
 
 SIGTERM and SIGINT shut down gracefully (requests in flight finish) and exit 0.
+
+On an address other than loopback, anyone who reaches the port could drive the
+`/_mock` admin API, so the server refuses to start with it unless it has an admin
+token; the listening line says which applies.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import os
@@ -29,28 +34,53 @@ import uvicorn
 from starlette.applications import Starlette
 from uvicorn.supervisors import Multiprocess
 
+from carecycle_mock.admin import ADMIN_TOKEN_ENV
 from carecycle_mock.app import build_app
 from carecycle_mock.config import MockConfig
 from carecycle_mock.faults import ConnectionDropped
+from carecycle_mock.protocol import ConnectionLimits, MockServerConfig, fit_descriptor_limit
 from carecycle_mock.state import MockState
 
 WORKER_CONFIG_ENV = "CARECYCLE_MOCK_WORKER_CONFIG"
 GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
+class ExposedAdmin(Exception):
+    """The admin API would be open to the network."""
+
+
 def serve(
-    config: MockConfig, *, host: str, port: int, workers: int = 1, access_log: bool = True
+    config: MockConfig,
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    access_log: bool = True,
+    limits: ConnectionLimits | None = None,
 ) -> None:
     with ExitStack() as stack:
+        listener = stack.enter_context(closing(_listen(host, port)))
+        bound_host, bound_port = listener.getsockname()[:2]
+        loopback = ipaddress.ip_address(bound_host).is_loopback
+        if config.admin and config.admin_token is None and not loopback:
+            raise ExposedAdmin(
+                f"{host} is not a loopback address: the /_mock admin API needs a token there"
+                f" (--admin-token-file FILE or {ADMIN_TOKEN_ENV}), or --no-admin"
+            )
         if workers > 1 and config.database_file is None:
             directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="carecycle-mock-"))
             config = replace(config, db_path=str(Path(directory) / "state.sqlite3"))
         state = MockState(config)
         stack.callback(state.close)
-        listener = stack.enter_context(closing(_listen(host, port)))
-        uvicorn_config = _uvicorn_config(config, state, workers, access_log)
-        bound_port = listener.getsockname()[1]
-        print(f"carecycle-mock listening on http://{_url_host(host)}:{bound_port}", flush=True)
+        limits, note = fit_descriptor_limit(limits or ConnectionLimits())
+        if note is not None:
+            print(f"carecycle-mock: {note}", file=sys.stderr, flush=True)
+        uvicorn_config = _uvicorn_config(config, state, workers, access_log, limits)
+        print(
+            f"carecycle-mock listening on http://{_url_host(host)}:{bound_port}"
+            f" ({_admin_access(config)})",
+            flush=True,
+        )
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, _exit_cleanly)
         if workers == 1:
@@ -68,6 +98,8 @@ def worker_app() -> Starlette:
         rate_limit=settings["rate_limit"],
         admin=settings["admin"],
         spec_path=_path(settings["spec_path"]),
+        admin_token=os.environ.get(ADMIN_TOKEN_ENV) or None,
+        journal_size=settings["journal_size"],
     )
     return build_app(MockState(config, fresh_runtime=False))
 
@@ -105,9 +137,14 @@ def log_config(access_log: bool) -> dict[str, Any]:
 
 
 def _uvicorn_config(
-    config: MockConfig, state: MockState, workers: int, access_log: bool
+    config: MockConfig,
+    state: MockState,
+    workers: int,
+    access_log: bool,
+    limits: ConnectionLimits,
 ) -> uvicorn.Config:
     common: dict[str, Any] = {
+        "limits": limits,
         "log_config": log_config(access_log),
         "access_log": False,
         "lifespan": "on",
@@ -115,7 +152,10 @@ def _uvicorn_config(
         "server_header": False,
     }
     if workers == 1:
-        return uvicorn.Config(build_app(state), **common)
+        return MockServerConfig(build_app(state), **common)
+    if config.admin_token is not None:
+        # The workers read it where the command line's user may give it, not from their config.
+        os.environ[ADMIN_TOKEN_ENV] = config.admin_token
     os.environ[WORKER_CONFIG_ENV] = json.dumps(
         {
             "db_path": config.database_file,
@@ -123,9 +163,10 @@ def _uvicorn_config(
             "rate_limit": config.rate_limit,
             "admin": config.admin,
             "spec_path": _text(config.spec_path),
+            "journal_size": config.journal_size,
         }
     )
-    return uvicorn.Config(f"{__name__}:worker_app", factory=True, workers=workers, **common)
+    return MockServerConfig(f"{__name__}:worker_app", factory=True, workers=workers, **common)
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -146,6 +187,14 @@ def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
     """Outside uvicorn's own handling (before it starts, or when it re-raises after a
     graceful shutdown) a stop signal ends the process normally, running every cleanup."""
     sys.exit(0)
+
+
+def _admin_access(config: MockConfig) -> str:
+    if not config.admin:
+        return "admin API off"
+    if config.admin_token is not None:
+        return "admin API at /_mock, token required"
+    return "admin API at /_mock, no token: loopback only"
 
 
 def _url_host(host: str) -> str:

@@ -13,8 +13,11 @@ from uuid import UUID
 
 import httpx
 
+import carecycle_client
 from carecycle_client import (
+    UNSET,
     APIConnectionError,
+    APIResponseTooLargeError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -25,6 +28,7 @@ from carecycle_client import (
     NotFoundError,
     RateLimitError,
     UnprocessableEntityError,
+    Unset,
 )
 from carecycle_client.api.campaigns import get_campaign
 from carecycle_client.api.customers import update_customer_campaign_status
@@ -34,7 +38,6 @@ from carecycle_client.models import (
     GetCampaignResponse,
     UpdateCustomerCampaignStatusRequest,
 )
-from carecycle_client.types import Unset
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,14 @@ class Summary:
     organisation: UUID | None
     total_customers: float | None
     newer_fields: list[str]
+    status_counts: dict[str, int]
 
 
 def summarise(response: GetCampaignResponse) -> Summary:
     campaign = response.campaign
     stats = campaign.customer_stats
     total = None if isinstance(stats, Unset) or isinstance(stats.total, Unset) else stats.total
+    counts = UNSET if isinstance(stats, Unset) else stats.status_counts
     return Summary(
         name=campaign.name,
         status=campaign.status,
@@ -58,22 +63,46 @@ def summarise(response: GetCampaignResponse) -> Summary:
         organisation=None if isinstance(campaign.client, Unset) else campaign.client.id,
         total_customers=total,
         newer_fields=campaign.additional_keys,
+        status_counts={} if isinstance(counts, Unset) else counts.as_ints(),
     )
 
 
 def campaign_summary(api_key: str, base_url: str, campaign_id: str) -> Summary | None:
     """The campaign, or None if this key's organisation has no such campaign."""
-    with CareCycle(api_key, base_url=base_url, timeout=10.0) as carecycle:
+    user_agent = f"consumer-test (carecycle-client {carecycle_client.__version__})"
+    with CareCycle(
+        api_key,
+        base_url=base_url,
+        timeout=10.0,
+        deadline=30.0,
+        max_response_size=4 * 1024 * 1024,
+        default_headers={"x-consumer": user_agent},
+    ) as carecycle:
         try:
-            return summarise(carecycle.campaigns.get(campaign_id, include_client=True, timeout=5.0))
-        except NotFoundError:
+            response = carecycle.campaigns.get(
+                campaign_id,
+                include_client=True,
+                timeout=5.0,
+                deadline=20.0,
+                extra_headers={"x-request-id": f"summary-{campaign_id}"},
+            )
+        except NotFoundError as error:
+            if error.request_id != f"summary-{campaign_id}":
+                raise
             return None
+        return summarise(response)
 
 
 def complete(api_key: str, base_url: str, customer_id: str, campaign_id: UUID) -> tuple[str, str]:
     """Mark an enrollment completed; its status before and after."""
     with CareCycle(api_key, base_url=base_url) as carecycle:
-        careful = carecycle.with_options(max_retries=5, timeout=httpx.Timeout(10.0, connect=2.0))
+        careful = carecycle.with_options(
+            max_retries=5,
+            timeout=httpx.Timeout(10.0, connect=2.0),
+            max_retry_wait=30.0,
+            deadline=120.0,
+            default_headers={"x-consumer": "complete"},
+        )
         try:
             result = careful.customers.update_campaign_status(
                 customer_id=customer_id,
@@ -93,14 +122,18 @@ def describe_failure(api_key: str, base_url: str, campaign_id: str) -> str:
     carecycle = CareCycle(api_key, base_url=base_url, max_retries=0)
     try:
         carecycle.campaigns.get(campaign_id)
-    except APIResponseValidationError as error:
-        return f"bad response at {error.path}: {error.reason}"
+    except (APIResponseValidationError, APIResponseTooLargeError) as error:
+        if isinstance(error, APIResponseTooLargeError):
+            what = f"over {error.limit} bytes"
+        else:
+            what = f"at {error.path}: {error.reason}"
+        return f"bad response {what}"
     except APITimeoutError as error:
         return f"too slow: {error.message}"
     except APIConnectionError as error:
         return f"unreachable: {error.message}"
     except APIStatusError as error:
-        return f"{type(error).__name__} {error.status_code} {error.code}: {error.message}"
+        return f"{type(error).__name__} {error.status_code} {error.code}: {error.message} [{error.request_id}]"
     except CareCycleError as error:
         return str(error)
     finally:

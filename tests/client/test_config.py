@@ -119,10 +119,14 @@ def test_timeouts_are_set_per_client_and_per_call(api_key: str) -> None:
             "497f6eca-6276-4993-bfeb-53cbbbba6f08", timeout=httpx.Timeout(3.0, connect=1.0)
         )
         carecycle.campaigns.get("497f6eca-6276-4993-bfeb-53cbbbba6f08", timeout=None)
+        carecycle.campaigns.get("497f6eca-6276-4993-bfeb-53cbbbba6f08", timeout=None, deadline=None)
     timeouts = [request.extensions["timeout"] for request in script.requests]
     assert timeouts[0] == {"connect": 12.0, "read": 12.0, "write": 12.0, "pool": 12.0}
     assert timeouts[1] == {"connect": 1.0, "read": 3.0, "write": 3.0, "pool": 3.0}
-    assert timeouts[2] == {"connect": None, "read": None, "write": None, "pool": None}
+    # Waiting forever in each phase still ends at the call's deadline (90 s by default).
+    assert set(timeouts[2]) == {"connect", "read", "write", "pool"}
+    assert all(80.0 < phase <= 90.0 for phase in timeouts[2].values())
+    assert timeouts[3] == {"connect": None, "read": None, "write": None, "pool": None}
 
 
 def test_async_timeouts_are_set_per_call(api_key: str) -> None:

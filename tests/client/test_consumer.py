@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 from uuid import UUID
 
 from carecycle_client.models import CampaignStatus
@@ -20,6 +23,8 @@ def test_a_campaign_summary(mock: Mock) -> None:
     assert summary.status_is_known
     assert str(summary.organisation) == mock.key.organisation_id
     assert summary.newer_fields == ["outboundEnabled", "softphoneHandoffStrategy"]
+    assert sum(summary.status_counts.values()) >= 1
+    assert all(type(count) is int for count in summary.status_counts.values())
     assert consumer.campaign_summary(mock.key.key, mock.base_url, str(uuid.uuid4())) is None
 
 
@@ -58,3 +63,41 @@ def test_generated_functions(mock: Mock) -> None:
         mock.key.key, mock.base_url, UUID(mock.campaign.id), UUID(mock.enrollment.customer_id)
     )
     assert statuses == [200, 200, 200, 200]
+
+
+def test_mypy_refuses_a_status_that_is_not_one(tmp_path: Path) -> None:
+    """The enum parameters are typed as the enum or its values' literals: a typo is a type
+    error, and the same call spelled right is not (so that the check can fail)."""
+    call = """
+from carecycle_client import CareCycle
+
+with CareCycle("cc_key") as carecycle:
+    carecycle.customers.update_campaign_status(
+        customer_id="87d8e330-2878-4742-a86f-dbbb3bf522ac",
+        campaign_id="13f8bf6d-dc27-4a04-bffe-6e5b13c19ddf",
+        status="{status}",
+    )
+"""
+    (tmp_path / "right.py").write_text(call.format(status="completed"))
+    (tmp_path / "typo.py").write_text(call.format(status="compelted"))
+    checked = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--hide-error-context",
+            "--no-pretty",
+            "right.py",
+            "typo.py",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert len(errors) == 1, errors
+    assert errors[0].startswith('typo.py:8: error: Argument "status"')
+    assert "has incompatible type \"Literal['compelted']\"" in errors[0]

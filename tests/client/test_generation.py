@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from carecycle_tools.generate import CONFIG, SPEC, TEMPLATES, GenerationError, generate_into
+from carecycle_tools.generate import GenerationError, generate_into
+from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES
 
 from .conftest import ROOT
 from .conftest import SPEC as THE_SPEC
@@ -27,6 +28,7 @@ _OBJECT_RESPONSE = {
 def _generate(tmp_path: Path, spec: dict[str, Any]) -> Path:
     """Generate from `spec` with the repository's templates and config; the package's path."""
     shutil.copytree(ROOT / TEMPLATES, tmp_path / TEMPLATES)
+    shutil.copytree(ROOT / RUNTIME, tmp_path / RUNTIME)
     shutil.copyfile(ROOT / CONFIG, tmp_path / CONFIG)
     (tmp_path / SPEC).write_text(yaml.safe_dump(spec, sort_keys=False))
     generate_into(tmp_path / "out", root=tmp_path)
@@ -90,6 +92,8 @@ for facade in (CareCycle("cc_probe_key_0000"), AsyncCareCycle("cc_probe_key_0000
             ("dry_run", "KEYWORD_ONLY", False),
             ("timeout", "KEYWORD_ONLY", False),
             ("max_retries", "KEYWORD_ONLY", False),
+            ("deadline", "KEYWORD_ONLY", False),
+            ("extra_headers", "KEYWORD_ONLY", False),
         ]
     )
     assert shown == ["['get', 'pause']", reminders] * 2
@@ -109,12 +113,14 @@ def test_an_operation_the_facade_cannot_express_fails_the_generation(tmp_path: P
             },
         }
     }
-    with pytest.raises(GenerationError, match="facade_returns_only_json_object_bodies"):
+    with pytest.raises(
+        GenerationError, match="returns only a JSON object success body; list_campaigns has another"
+    ):
         _generate(tmp_path, spec)
 
 
 def test_a_spec_without_a_server_fails_the_generation(tmp_path: Path) -> None:
     spec = copy.deepcopy(THE_SPEC)
     del spec["servers"]
-    with pytest.raises(GenerationError, match="openapi_yaml_has_no_servers_url"):
+    with pytest.raises(GenerationError, match=r"has no servers\[0\]\.url"):
         _generate(tmp_path, spec)

@@ -95,9 +95,9 @@ def _break(path: str, value: Any) -> dict[str, Any]:
             "campaign.transferConfig.routingConfig.agents.0.id",
             "not-a-uuid",
             "campaign.transferConfig.routingConfig.agents[0].id",
-            'expected a UUID, got string "not-a-uuid"',
+            'expected a UUID (8-4-4-4-12 hexadecimal digits), got string "not-a-uuid"',
         ),
-        ("campaign.createdAt", "yesterday", "campaign.createdAt", "ISO 8601 date-time"),
+        ("campaign.createdAt", "yesterday", "campaign.createdAt", "RFC 3339 date-time"),
         (
             "campaign.transferConfig.createdAt",
             7,

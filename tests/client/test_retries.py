@@ -7,6 +7,7 @@ import email.utils
 import json
 import logging
 import random
+import re
 
 import httpx
 import pytest
@@ -113,6 +114,17 @@ def test_a_retry_after_header_in_seconds_is_honoured(make_api: MakeApi, waits: W
     assert waits.seconds == [3]
 
 
+def test_a_negative_retry_after_is_no_wait(make_api: MakeApi, waits: Waits) -> None:
+    """A wait that ended before it began, as a Retry-After date in the past: 0, not "none"."""
+    body = {"message": "slow", "code": "RATE_LIMIT_EXCEEDED", "retryAfter": -5}
+    script = Script(reply(429, body), OK)
+    make_api(script).get()
+    assert waits.seconds == [0]
+    with pytest.raises(RateLimitError) as raised:
+        make_api(Script(reply(429, body)), max_retries=0).get()
+    assert raised.value.retry_after == 0
+
+
 def test_the_longer_of_body_and_header_is_waited(make_api: MakeApi, waits: Waits) -> None:
     make_api(Script(reply(429, {"retryAfter": 2}, headers={"Retry-After": "5"}), OK)).get()
     assert waits.seconds == [5]
@@ -138,7 +150,7 @@ def test_a_wait_longer_than_the_cap_raises_at_once(make_api: MakeApi, waits: Wai
 
 def test_the_cap_is_configurable(make_api: MakeApi, waits: Waits) -> None:
     script = Script(reply(429, {"retryAfter": 90}), OK)
-    make_api(script, max_retry_wait=120).get()
+    make_api(script, max_retry_wait=120, deadline=300).get()
     assert waits.seconds == [90]
 
 
@@ -216,9 +228,12 @@ def test_retries_and_attempts_are_logged(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="carecycle_client")
     make_api(Script(reply(503, {}), reply(429, {"retryAfter": 4}), OK)).get()
-    messages = [
-        record.getMessage() for record in caplog.records if record.name == "carecycle_client"
-    ]
+    logged = [record.getMessage() for record in caplog.records if record.name == "carecycle_client"]
+    # Every line ends with the call's request id, the same for its retries.
+    ids = {re.sub(r".* \[request id ([^\]]+)\]$", r"\1", message) for message in logged}
+    assert len(ids) == 1
+    suffix = f" [request id {ids.pop()}]"
+    messages = [message.removesuffix(suffix) for message in logged]
     path = "GET /v2/campaigns/497f6eca-6276-4993-bfeb-53cbbbba6f08"
     assert messages[0].startswith(f"{path} -> 503 in ")
     assert messages[1].startswith(f"{path} -> 503: retry 1 of 2 in 0.")

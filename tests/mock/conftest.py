@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import httpx
 import pytest
 
-from carecycle_mock import MockConfig, create_app
+from carecycle_mock import MockConfig, MockTransport, create_app
 from carecycle_mock.data import READ, WRITE, ApiKey, Dataset, load_dataset
-
-from .app_client import AppClient
 
 
 @pytest.fixture(scope="session")
@@ -42,20 +41,21 @@ def stranger(dataset: Dataset, writer: ApiKey) -> ApiKey:
 
 
 @pytest.fixture
-def client() -> Iterator[AppClient]:
+def client() -> Iterator[httpx.Client]:
     """A fresh in-memory mock without rate limit."""
     with open_app(MockConfig(rate_limit=None)) as app_client:
         yield app_client
 
 
 @contextmanager
-def open_app(config: MockConfig, **options: Any) -> Iterator[AppClient]:
-    """A client of a new in-process mock; the mock's databases are closed afterwards."""
+def open_app(config: MockConfig, **options: Any) -> Iterator[httpx.Client]:
+    """A client of a new in-process mock (the shipped MockTransport); the mock's databases
+    are closed afterwards. `client._transport.state` is the mock's MockState."""
     raise_app_exceptions = options.pop("raise_app_exceptions", True)
     app = create_app(config, **options)
-    app_client = AppClient(app, raise_app_exceptions=raise_app_exceptions)
+    transport = MockTransport(app, raise_app_exceptions=raise_app_exceptions)
     try:
-        yield app_client
+        with httpx.Client(transport=transport, base_url="http://mock") as app_client:
+            yield app_client
     finally:
-        app_client.close()
         app.state.mock.close()

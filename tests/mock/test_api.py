@@ -10,7 +10,6 @@ import pytest
 from carecycle_mock import MockConfig
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
 
-from .app_client import AppClient
 from .conformance import SPEC, assert_conforms
 from .conftest import open_app
 
@@ -19,11 +18,13 @@ PATCH_PATH = "/v2/customers/campaign-status"
 NOWHERE = "00000000-0000-4000-8000-000000000000"
 
 
-def get_campaign(client: AppClient, campaign_id: str, key: ApiKey, **query: str) -> httpx.Response:
+def get_campaign(
+    client: httpx.Client, campaign_id: str, key: ApiKey, **query: str
+) -> httpx.Response:
     return client.get(f"/v2/campaigns/{campaign_id}", params=query, headers={"x-api-key": key.key})
 
 
-def set_status(client: AppClient, key: ApiKey, body: dict[str, object]) -> httpx.Response:
+def set_status(client: httpx.Client, key: ApiKey, body: dict[str, object]) -> httpx.Response:
     return client.patch(PATCH_PATH, json=body, headers={"x-api-key": key.key})
 
 
@@ -42,7 +43,7 @@ def first_enrollment(dataset: Dataset, key: ApiKey, status: str | None = None) -
 
 
 def test_get_campaign_counts_every_status_from_the_enrollments(
-    client: AppClient, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey
 ) -> None:
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     body = assert_conforms(get_campaign(client, campaign.id, writer), "getCampaign")
@@ -61,7 +62,7 @@ def test_get_campaign_counts_every_status_from_the_enrollments(
     [({}, False), ({"includeClient": "false"}, False), ({"includeClient": "true"}, True)],
 )
 def test_include_client_controls_the_client_object(
-    client: AppClient, dataset: Dataset, writer: ApiKey, query: dict[str, str], has_client: bool
+    client: httpx.Client, dataset: Dataset, writer: ApiKey, query: dict[str, str], has_client: bool
 ) -> None:
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     body = assert_conforms(get_campaign(client, campaign.id, writer, **query), "getCampaign")
@@ -71,7 +72,7 @@ def test_include_client_controls_the_client_object(
 
 
 def test_patch_answers_the_real_previous_status_and_shows_in_the_next_get(
-    client: AppClient, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey
 ) -> None:
     enrollment = first_enrollment(dataset, writer, status="pending")
     before = get_campaign(client, enrollment.campaign_id, writer).json()["campaign"][
@@ -101,7 +102,7 @@ def test_patch_answers_the_real_previous_status_and_shows_in_the_next_get(
     assert after["total"] == before["total"]
 
 
-def test_ids_match_in_either_case(client: AppClient, dataset: Dataset, writer: ApiKey) -> None:
+def test_ids_match_in_either_case(client: httpx.Client, dataset: Dataset, writer: ApiKey) -> None:
     enrollment = first_enrollment(dataset, writer, status="pending")
     upper = {
         k: str(v).upper() for k, v in enrollment_body(enrollment, "failed").items() if k != "status"
@@ -115,7 +116,7 @@ def test_ids_match_in_either_case(client: AppClient, dataset: Dataset, writer: A
 
 
 def test_setting_the_same_status_again_is_idempotent(
-    client: AppClient, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey
 ) -> None:
     enrollment = first_enrollment(dataset, writer, status="completed")
     body = assert_conforms(
@@ -127,7 +128,7 @@ def test_setting_the_same_status_again_is_idempotent(
 
 @pytest.mark.parametrize("status", [s for s in STATUSES if s not in ("completed", "failed")])
 def test_a_non_terminal_status_is_a_plain_400(
-    client: AppClient, dataset: Dataset, writer: ApiKey, status: str
+    client: httpx.Client, dataset: Dataset, writer: ApiKey, status: str
 ) -> None:
     enrollment = first_enrollment(dataset, writer)
     response = set_status(client, writer, enrollment_body(enrollment, status))
@@ -139,7 +140,7 @@ def test_a_non_terminal_status_is_a_plain_400(
 
 
 def test_another_organisations_campaign_is_indistinguishable_from_none(
-    client: AppClient, dataset: Dataset, writer: ApiKey, stranger: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey, stranger: ApiKey
 ) -> None:
     theirs = dataset.campaigns_of(stranger.organisation_id)[0]
     foreign = get_campaign(client, theirs.id, writer)
@@ -152,7 +153,7 @@ def test_another_organisations_campaign_is_indistinguishable_from_none(
 
 @pytest.mark.parametrize("field", ["campaignId", "customerId"])
 def test_patching_another_organisations_enrollment_is_indistinguishable_from_none(
-    client: AppClient, dataset: Dataset, writer: ApiKey, stranger: ApiKey, field: str
+    client: httpx.Client, dataset: Dataset, writer: ApiKey, stranger: ApiKey, field: str
 ) -> None:
     theirs = enrollment_body(first_enrollment(dataset, stranger), "completed")
     nowhere = {**theirs, field: NOWHERE}
@@ -170,7 +171,7 @@ def test_patching_another_organisations_enrollment_is_indistinguishable_from_non
 
 
 def test_a_customer_not_enrolled_in_the_campaign_is_404(
-    client: AppClient, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey
 ) -> None:
     campaigns = dataset.campaigns_of(writer.organisation_id)
     enrolled = {(e.customer_id, e.campaign_id) for e in dataset.enrollments}
@@ -191,7 +192,7 @@ def test_a_customer_not_enrolled_in_the_campaign_is_404(
 
 
 def test_a_read_only_key_may_read_but_not_patch(
-    client: AppClient, dataset: Dataset, reader: ApiKey
+    client: httpx.Client, dataset: Dataset, reader: ApiKey
 ) -> None:
     enrollment = first_enrollment(dataset, reader, status="pending")
     before = get_campaign(client, enrollment.campaign_id, reader)
@@ -217,7 +218,7 @@ def test_a_read_only_key_may_read_but_not_patch(
     ],
 )
 def test_requests_without_a_valid_key_are_401(
-    client: AppClient, dataset: Dataset, headers: dict[str, str], message: str
+    client: httpx.Client, dataset: Dataset, headers: dict[str, str], message: str
 ) -> None:
     campaign = dataset.campaigns[0]
     response = client.get(f"/v2/campaigns/{campaign.id}", headers=headers)
@@ -226,7 +227,7 @@ def test_requests_without_a_valid_key_are_401(
 
 
 def test_a_key_sent_twice_is_refused_even_if_both_are_valid(
-    client: AppClient, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey
 ) -> None:
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     response = client.get(
@@ -238,7 +239,7 @@ def test_a_key_sent_twice_is_refused_even_if_both_are_valid(
 
 
 def test_a_key_with_the_prefix_of_a_real_one_is_refused(
-    client: AppClient, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, writer: ApiKey
 ) -> None:
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     for near in (writer.key[:-1], writer.key + "x", writer.key.upper()):
@@ -246,7 +247,7 @@ def test_a_key_with_the_prefix_of_a_real_one_is_refused(
         assert response.json() == {"message": "Invalid API key", "code": "UNAUTHORIZED"}
 
 
-def test_auth_comes_before_input_validation(client: AppClient) -> None:
+def test_auth_comes_before_input_validation(client: httpx.Client) -> None:
     response = client.get("/v2/campaigns/not-a-uuid", params={"includeClient": "maybe"})
     assert response.status_code == 401
 
@@ -257,28 +258,52 @@ def test_auth_comes_before_input_validation(client: AppClient) -> None:
         ("GET", "/v2/campaigns"),
         ("GET", "/v2/campaigns/"),
         ("GET", "/v2/campaigns/{campaign}/"),
-        ("POST", "/v2/campaigns/{campaign}"),
-        ("DELETE", "/v2/campaigns/{campaign}"),
-        ("HEAD", "/v2/campaigns/{campaign}"),
-        ("OPTIONS", "/v2/campaigns/{campaign}"),
-        ("GET", PATCH_PATH),
-        ("PUT", PATCH_PATH),
-        ("POST", PATCH_PATH),
+        ("POST", "/v2/campaigns"),
         ("GET", "/v1/campaigns/{campaign}"),
         ("GET", "/"),
         ("GET", "/_mock"),
-        ("GET", "/_mock/faults"),
+        ("DELETE", "/_mock/nothing"),
     ],
 )
-def test_unknown_paths_and_methods_are_404_with_the_error_body(
-    client: AppClient, dataset: Dataset, writer: ApiKey, method: str, path: str
+def test_unknown_paths_are_404_with_the_error_body(
+    client: httpx.Client, dataset: Dataset, writer: ApiKey, method: str, path: str
 ) -> None:
     url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
     response = client.request(method, url, headers={"x-api-key": writer.key})
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/json"
+    assert response.json() == {"message": "No such operation", "code": "NOT_FOUND"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("POST", "/v2/campaigns/{campaign}", "GET"),
+        ("DELETE", "/v2/campaigns/{campaign}", "GET"),
+        ("HEAD", "/v2/campaigns/{campaign}", "GET"),
+        ("OPTIONS", "/v2/campaigns/{campaign}", "GET"),
+        ("TRACE", "/v2/campaigns/{campaign}", "GET"),
+        ("PROPFIND", "/v2/campaigns/{campaign}", "GET"),
+        ("GET", PATCH_PATH, "PATCH"),
+        ("PUT", PATCH_PATH, "PATCH"),
+        ("POST", PATCH_PATH, "PATCH"),
+        ("GET", "/_mock/faults", "DELETE, PUT"),
+        ("POST", "/_mock/requests", "GET, HEAD"),
+    ],
+)
+def test_a_method_the_path_lacks_is_405_with_allow_and_the_error_body(
+    *, client: httpx.Client, dataset: Dataset, writer: ApiKey, method: str, path: str, allowed: str
+) -> None:
+    url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
+    response = client.request(method, url, headers={"x-api-key": writer.key})
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    assert response.headers["content-type"] == "application/json"
     if method != "HEAD":
-        assert response.json() == {"message": "No such operation", "code": "NOT_FOUND"}
+        assert response.json() == {
+            "message": f"Method {method} is not allowed here",
+            "code": "METHOD_NOT_ALLOWED",
+        }
 
 
 def test_an_unexpected_exception_is_a_documented_500(
@@ -312,13 +337,13 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def limited(clock: Clock) -> Iterator[AppClient]:
+def limited(clock: Clock) -> Iterator[httpx.Client]:
     with open_app(MockConfig(rate_limit=3), clock=clock) as app_client:
         yield app_client
 
 
 def test_the_rate_limit_answers_429_with_the_seconds_until_a_slot_frees(
-    limited: AppClient, clock: Clock, dataset: Dataset, writer: ApiKey, stranger: ApiKey
+    limited: httpx.Client, clock: Clock, dataset: Dataset, writer: ApiKey, stranger: ApiKey
 ) -> None:
     campaign = dataset.campaigns_of(writer.organisation_id)[0]
     for step in (0.0, 10.0, 20.5):
@@ -342,7 +367,7 @@ def test_the_rate_limit_answers_429_with_the_seconds_until_a_slot_frees(
 
 
 def test_refused_requests_do_not_take_a_slot_but_every_authenticated_one_does(
-    limited: AppClient, clock: Clock, dataset: Dataset, writer: ApiKey
+    limited: httpx.Client, clock: Clock, dataset: Dataset, writer: ApiKey
 ) -> None:
     for _ in range(3):
         assert (

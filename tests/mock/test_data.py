@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
-from carecycle_mock import MockConfig
+from carecycle_client import CareCycle
+from carecycle_mock import MockConfig, MockTransport
 from carecycle_mock.data import (
     READ,
     WRITE,
@@ -17,6 +20,7 @@ from carecycle_mock.data import (
     DatasetError,
     default_dataset_path,
     load_dataset,
+    relaxed,
 )
 
 from .conformance import SPEC
@@ -86,14 +90,25 @@ def _set(path: list[str | int], value: Any) -> Callable[[dict[str, Any]], None]:
             "campaigns/0/campaign/id: Invalid UUID",
         ),
         (
-            _set(["campaigns", 0, "campaign", "status"], "running"),
-            "campaigns/0/campaign/status: Invalid option",
+            _set(["campaigns", 0, "campaign", "status"], 3),
+            "campaigns/0/campaign/status: Invalid input: expected string, received number",
+        ),
+        (
+            _set(["campaigns", 0, "campaign", "name"], None),
+            "campaigns/0/campaign/name: Invalid input: expected string, received null",
         ),
         (
             _set(["campaigns", 0, "campaign", "createdAt"], "yesterday"),
             "campaigns/0/campaign/createdAt: Invalid date-time",
         ),
-        (_set(["enrollments", 0, "status"], "on_hold"), "enrollments/0/status: Invalid option"),
+        (
+            _set(["enrollments", 0, "status"], 0),
+            "enrollments/0/status: Invalid input: expected string",
+        ),
+        (
+            _set(["organisations", 0, "region"], "eu"),
+            'organisations/0: Unrecognized key(s): "region"',
+        ),
         (_set(["organisations"], []), "organisations: Too small"),
         (_set(["apiKeys", 0, "permissions"], ["admin"]), "apiKeys/0/permissions/0: Invalid option"),
         (lambda data: data.pop("customers"), "customers: Invalid input: expected"),
@@ -158,3 +173,127 @@ def test_an_unreadable_data_set_is_refused(tmp_path: Path) -> None:
 def test_a_negative_rate_limit_is_refused() -> None:
     with pytest.raises(ValueError, match="rate_limit"):
         MockConfig(rate_limit=-1)
+
+
+@pytest.fixture
+def drifted(tmp_path: Path) -> Path:
+    """The default data set with what a later careCycle might add: new values and fields."""
+    data = json.loads(default_dataset_path().read_text())
+    campaign = data["campaigns"][0]["campaign"]
+    campaign["status"] = "archived_v2"
+    campaign["archiveReason"] = "merged"
+    campaign["features"]["voicemailDrop"] = True
+    enrollment = next(e for e in data["enrollments"] if e["campaignId"] == campaign["id"])
+    enrollment["status"] = "on_hold_v2"
+    path = tmp_path / "drifted.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_a_drifted_data_set_is_served_as_it_is(drifted: Path) -> None:
+    dataset = load_dataset(drifted)
+    tenant = dataset.tenant()
+    campaign = tenant.campaign()
+    enrollment = tenant.enrollment(status="on_hold_v2")
+    headers = {"x-api-key": tenant.read_write_key.key}
+    transport = MockTransport(config=MockConfig(data_path=drifted, rate_limit=None))
+    with httpx.Client(transport=transport, base_url="http://mock", headers=headers) as http:
+        served = http.get(f"/v2/campaigns/{campaign.id}").json()["campaign"]
+        assert (served["status"], served["archiveReason"]) == ("archived_v2", "merged")
+        assert served["features"]["voicemailDrop"] is True
+        assert served["customerStats"]["statusCounts"]["on_hold_v2"] == 1
+        assert set(STATUSES) - {"awaiting_call"} <= set(served["customerStats"]["statusCounts"])
+        body = {"customerId": enrollment.customer_id, "campaignId": campaign.id}
+        # Requests are still checked against the spec as written.
+        refused = http.patch(
+            "/v2/customers/campaign-status", json={**body, "status": "archived_v2"}
+        )
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0]["code"] == "invalid_value"
+        done = http.patch("/v2/customers/campaign-status", json={**body, "status": "completed"})
+        assert done.json()["previousStatus"] == "on_hold_v2"
+    transport.state.close()
+
+
+def test_the_client_reads_a_drifted_campaign(drifted: Path) -> None:
+    tenant = load_dataset(drifted).tenant()
+    transport = MockTransport(config=MockConfig(data_path=drifted))
+    with CareCycle(tenant.read_write_key.key, base_url="http://mock", transport=transport) as cc:
+        campaign = cc.campaigns.get(tenant.campaign().id).campaign
+    assert (str(campaign.status), campaign.status.is_known) == ("archived_v2", False)
+    assert campaign.additional_properties == {"archiveReason": "merged"}
+    transport.state.close()
+
+
+def test_drift_relaxes_exactly_extra_properties_and_enums() -> None:
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["status"],
+        "properties": {
+            "status": {"enum": ["a", "b"]},
+            "level": {"type": "integer", "enum": [1, 2]},
+            "enum": {"type": "string", "pattern": "^x"},
+            "nested": {"type": "array", "items": {"additionalProperties": False, "maxItems": 2}},
+        },
+    }
+    assert relaxed(schema) == {
+        "type": "object",
+        "required": ["status"],
+        "properties": {
+            "status": {"type": "string"},
+            "level": {"type": "integer"},
+            "enum": {"type": "string", "pattern": "^x"},
+            "nested": {"type": "array", "items": {"maxItems": 2}},
+        },
+    }
+
+
+def test_tenants_name_what_a_test_needs(dataset: Dataset) -> None:
+    tenant = dataset.tenant()
+    assert tenant.read_write_key.permissions == {READ, WRITE}
+    assert tenant.read_only_key.permissions == {READ}
+    assert (
+        tenant.read_only_key.organisation_id == tenant.read_write_key.organisation_id == tenant.id
+    )
+    assert (dataset.read_write_key, dataset.read_only_key) == (
+        tenant.read_write_key,
+        tenant.read_only_key,
+    )
+    other = dataset.tenant(dataset.organisations[1].name)
+    assert dataset.tenant(other.id.upper()) == other
+    assert {c.organisation_id for c in other.campaigns} == {other.id}
+    assert {c.organisation_id for c in other.customers} == {other.id}
+    assert {e.campaign_id for e in other.enrollments} <= {c.id for c in other.campaigns}
+    campaign = other.campaign()
+    assert other.campaign(campaign.name) == other.campaign(campaign.id) == campaign
+    customer = other.customer()
+    assert other.customer(customer.name) == customer
+    pending = tenant.enrollment(status="pending")
+    assert pending.status == "pending"
+    assert (
+        tenant.enrollment(customer_id=pending.customer_id, campaign_id=pending.campaign_id)
+        == pending
+    )
+    assert pending in tenant.enrollments_in(pending.campaign_id)
+    assert sum(len(t.enrollments) for t in dataset.tenants) == len(dataset.enrollments)
+
+
+@pytest.mark.parametrize(
+    ("lookup", "message"),
+    [
+        (
+            lambda d: d.tenant("Nobody"),
+            "no organisation named or with id 'Nobody'; there are: 'Harbor",
+        ),
+        (lambda d: d.tenant().campaign("Nothing"), "no campaign of Harbor Family Dental named"),
+        (lambda d: d.tenant().customer("Nobody"), "no customer of Harbor Family Dental named"),
+        (lambda d: d.tenant().enrollment(status="gone"), "its seed statuses: awaiting_call, "),
+        (lambda d: d.tenant("Lakeview Veterinary Clinic").read_only_key, "has no key with"),
+    ],
+)
+def test_a_lookup_that_finds_nothing_says_what_there_is(
+    dataset: Dataset, lookup: Callable[[Dataset], object], message: str
+) -> None:
+    with pytest.raises(LookupError, match=re.escape(message)):
+        lookup(dataset)

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 import httpx
 import pytest
 
 from carecycle_mock import (
-    ConnectionDropped,
+    AsyncMockTransport,
     DelayFault,
     DropFault,
     FaultPlan,
     MockConfig,
+    MockTransport,
     PassFault,
     StatusFault,
+    create_app,
 )
 from carecycle_mock.data import ApiKey, Dataset
 from carecycle_mock.process import MockProcess
 
-from .app_client import AppClient
 from .conformance import assert_conforms
 from .conftest import open_app
 
@@ -30,12 +33,12 @@ def campaign_url(dataset: Dataset, writer: ApiKey) -> str:
     return f"/v2/campaigns/{dataset.campaigns_of(writer.organisation_id)[0].id}"
 
 
-def statuses(client: AppClient, url: str, key: ApiKey, count: int) -> list[int]:
+def statuses(client: httpx.Client, url: str, key: ApiKey, count: int) -> list[int]:
     return [client.get(url, headers={"x-api-key": key.key}).status_code for _ in range(count)]
 
 
 def test_a_script_is_consumed_in_order_then_normal_handling_resumes(
-    client: AppClient, campaign_url: str, writer: ApiKey
+    client: httpx.Client, campaign_url: str, writer: ApiKey
 ) -> None:
     plan = {
         "script": [
@@ -73,7 +76,7 @@ def test_a_script_is_consumed_in_order_then_normal_handling_resumes(
     ],
 )
 def test_each_documented_error_status_can_be_injected_into_a_patch(
-    client: AppClient, writer: ApiKey, status: int, code: str
+    client: httpx.Client, writer: ApiKey, status: int, code: str
 ) -> None:
     client.put("/_mock/faults", json={"script": [{"status": status}]})
     response = client.patch(
@@ -87,7 +90,7 @@ def test_each_documented_error_status_can_be_injected_into_a_patch(
 
 
 def test_a_spent_key_plan_gives_way_to_the_global_plan(
-    client: AppClient, campaign_url: str, writer: ApiKey
+    client: httpx.Client, campaign_url: str, writer: ApiKey
 ) -> None:
     client.put("/_mock/faults", json={"apiKey": writer.key, "script": [{"status": 401}]})
     client.put("/_mock/faults", json={"rates": {"500": 1}})
@@ -95,7 +98,7 @@ def test_a_spent_key_plan_gives_way_to_the_global_plan(
 
 
 def test_a_plan_for_one_key_leaves_other_keys_alone(
-    client: AppClient, campaign_url: str, writer: ApiKey, reader: ApiKey
+    client: httpx.Client, campaign_url: str, writer: ApiKey, reader: ApiKey
 ) -> None:
     client.put("/_mock/faults", json={"apiKey": writer.key, "script": [{"status": 500}] * 2})
     client.put("/_mock/faults", json={"script": [{"status": 403}]})
@@ -105,7 +108,7 @@ def test_a_plan_for_one_key_leaves_other_keys_alone(
 
 
 def test_rates_are_drawn_from_the_seed(
-    client: AppClient, campaign_url: str, writer: ApiKey
+    client: httpx.Client, campaign_url: str, writer: ApiKey
 ) -> None:
     def run() -> list[int]:
         client.put("/_mock/faults", json={"rates": {"500": 0.3, "429": 0.2}, "seed": 7})
@@ -117,7 +120,7 @@ def test_rates_are_drawn_from_the_seed(
 
 
 def test_rates_of_one_always_fire_and_zero_never(
-    client: AppClient, campaign_url: str, writer: ApiKey
+    client: httpx.Client, campaign_url: str, writer: ApiKey
 ) -> None:
     client.put("/_mock/faults", json={"rates": {"403": 1}})
     assert set(statuses(client, campaign_url, writer, 10)) == {403}
@@ -126,7 +129,7 @@ def test_rates_of_one_always_fire_and_zero_never(
 
 
 def test_delete_clears_and_reset_restores_the_seed(
-    client: AppClient, dataset: Dataset, campaign_url: str, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, campaign_url: str, writer: ApiKey
 ) -> None:
     enrollment = next(
         e for e in dataset.enrollments_of(writer.organisation_id) if e.status == "pending"
@@ -152,11 +155,11 @@ def test_delete_clears_and_reset_restores_the_seed(
         "/v2/customers/campaign-status", json=body, headers={"x-api-key": writer.key}
     )
     assert again.json()["previousStatus"] == "pending"
-    assert client.get("/_mock/requests", params={"apiKey": writer.key}).json() == {"count": 1}
+    assert client.get("/_mock/requests", params={"apiKey": writer.key}).json()["count"] == 1
 
 
 def test_requests_are_counted_per_key(
-    client: AppClient, campaign_url: str, writer: ApiKey, reader: ApiKey
+    client: httpx.Client, campaign_url: str, writer: ApiKey, reader: ApiKey
 ) -> None:
     statuses(client, campaign_url, writer, 3)
     statuses(client, campaign_url, reader, 2)
@@ -164,12 +167,12 @@ def test_requests_are_counted_per_key(
     client.get("/nowhere", headers={"x-api-key": writer.key})
 
     def count(**params: str) -> Any:
-        return client.get("/_mock/requests", params=params).json()
+        return client.get("/_mock/requests", params=params).json()["count"]
 
-    assert count(apiKey=writer.key) == {"count": 3}
-    assert count(apiKey=reader.key) == {"count": 2}
-    assert count(apiKey="cc_unseen") == {"count": 0}
-    assert count() == {"count": 6}
+    assert count(apiKey=writer.key) == 3
+    assert count(apiKey=reader.key) == 2
+    assert count(apiKey="cc_unseen") == 0
+    assert count() == 6
 
 
 @pytest.mark.parametrize(
@@ -193,7 +196,7 @@ def test_requests_are_counted_per_key(
     ],
 )
 def test_a_malformed_plan_is_a_422_and_changes_nothing(
-    client: AppClient, campaign_url: str, writer: ApiKey, plan: Any, path: list[str]
+    client: httpx.Client, campaign_url: str, writer: ApiKey, plan: Any, path: list[str]
 ) -> None:
     response = client.put("/_mock/faults", json=plan)
     assert response.status_code == 422
@@ -203,7 +206,7 @@ def test_a_malformed_plan_is_a_422_and_changes_nothing(
     assert statuses(client, campaign_url, writer, 1) == [200]
 
 
-def test_a_plan_that_is_not_json_is_a_400(client: AppClient) -> None:
+def test_a_plan_that_is_not_json_is_a_400(client: httpx.Client) -> None:
     response = client.put(
         "/_mock/faults", content=b"{", headers={"content-type": "application/json"}
     )
@@ -226,9 +229,13 @@ def test_faults_are_set_from_python_too(
     dataset: Dataset, campaign_url: str, writer: ApiKey
 ) -> None:
     start = FaultPlan(script=(StatusFault(429, retry_after=2), PassFault()), api_key=writer.key)
-    with open_app(MockConfig(rate_limit=None, faults=start)) as client:
+    app = create_app(MockConfig(rate_limit=None, faults=start))
+    mock = app.state.mock
+    with (
+        closing(mock),
+        httpx.Client(transport=MockTransport(app), base_url="http://mock") as client,
+    ):
         assert statuses(client, campaign_url, writer, 3) == [429, 200, 200]
-        mock = client.app.state.mock
         mock.set_faults(FaultPlan(script=(DelayFault(0.01), StatusFault(401))))
         assert statuses(client, campaign_url, writer, 3) == [200, 401, 200]
         assert mock.request_count(writer.key) == 6
@@ -257,12 +264,28 @@ def test_an_impossible_plan_is_refused_in_python(options: dict[str, Any], messag
         FaultPlan(**options)
 
 
-def test_a_drop_in_process_raises_connection_dropped(campaign_url: str, writer: ApiKey) -> None:
+def test_a_drop_in_process_is_an_httpx_transport_error(campaign_url: str, writer: ApiKey) -> None:
     with (
         open_app(MockConfig(faults=FaultPlan(script=(DropFault(),)))) as client,
-        pytest.raises(ConnectionDropped),
+        pytest.raises(httpx.RemoteProtocolError) as raised,
     ):
         client.get(campaign_url, headers={"x-api-key": writer.key})
+    assert raised.value.request.url.path == campaign_url
+
+
+def test_a_drop_in_process_is_an_httpx_transport_error_async(
+    campaign_url: str, writer: ApiKey
+) -> None:
+    transport = AsyncMockTransport(config=MockConfig(faults=FaultPlan(script=(DropFault(),))))
+
+    async def requests() -> int:
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as client:
+            with pytest.raises(httpx.RemoteProtocolError):
+                await client.get(campaign_url, headers={"x-api-key": writer.key})
+            return (await client.get(campaign_url, headers={"x-api-key": writer.key})).status_code
+
+    assert asyncio.run(requests()) == 200
+    transport.state.close()
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +305,7 @@ def test_a_drop_over_http_is_a_transport_error_and_the_server_carries_on(
             with pytest.raises(httpx.RemoteProtocolError):
                 http.get(campaign_url, headers={"x-api-key": writer.key})
         assert http.get(campaign_url, headers={"x-api-key": writer.key}).status_code == 200
-        assert http.get("/_mock/requests", params={"apiKey": writer.key}).json() == {"count": 3}
+        assert http.get("/_mock/requests", params={"apiKey": writer.key}).json()["count"] == 3
     assert "Traceback" not in server.log_text()
     assert " dropped " in server.log_text()
 

@@ -18,7 +18,9 @@ def runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Runtime]
 
 
 def test_open_runtime_shares_only_a_file() -> None:
-    assert isinstance(open_runtime(None), LocalRuntime)
+    opened = open_runtime(None)
+    assert isinstance(opened, LocalRuntime)
+    opened.close()
 
 
 def test_a_file_runtime_is_seen_by_every_process_that_opens_it(tmp_path: Path) -> None:

@@ -16,8 +16,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
-# What a repository needs for the release tool: the generator's inputs.
-SOURCES = ("openapi.yaml", "templates", "generator-config.yaml")
+# What a repository needs for the release tool: the generator's inputs, and the mock.
+SOURCES = ("openapi.yaml", "templates", "runtime", "generator-config.yaml", "mock")
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ class Repo:
         for name in SOURCES:
             source = ROOT / name
             if source.is_dir():
-                shutil.copytree(source, path / name)
+                shutil.copytree(source, path / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copyfile(source, path / name)
         return created

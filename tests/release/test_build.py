@@ -1,4 +1,7 @@
-"""`make build` makes a wheel and an sdist that install and import in a bare environment."""
+"""`make build` makes the client's wheel and sdist, which install and import in a bare environment.
+
+The mock's, and both together as a consumer installs them: tests/test_installed_packages.py.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from typing import Any
 
 import pytest
 from packaging.requirements import Requirement
+
+from tests.built_packages import Wheels
 
 from .conftest import ROOT, SPEC
 
@@ -47,17 +52,20 @@ def run(*command: str | Path, cwd: Path = ROOT) -> str:
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    run("make", "--no-print-directory", "build", f"DIST={out}")
-    return out
+def dist(wheels: Wheels) -> Path:
+    return wheels.directory
 
 
-def test_build_makes_one_wheel_and_one_sdist_named_by_the_spec_version(dist: Path) -> None:
+def test_build_makes_a_wheel_and_an_sdist_of_each_package_named_by_the_spec_version(
+    dist: Path,
+) -> None:
+    version = SPEC["info"]["version"]
     assert sorted(path.name for path in dist.iterdir()) == [
         ".gitignore",  # uv's, so that the output directory is never committed
         f"{DISTRIBUTION}-py3-none-any.whl",
         f"{DISTRIBUTION}.tar.gz",
+        f"carecycle_mock-{version}-py3-none-any.whl",
+        f"carecycle_mock-{version}.tar.gz",
     ]
 
 
@@ -88,3 +96,10 @@ def test_the_wheel_installs_and_imports_in_a_bare_environment(dist: Path, tmp_pa
     assert installed["readme"] == (ROOT / "generated" / "README.md").read_text()
     assert installed["typed"]
     assert installed["client"] == "AuthenticatedClient"
+
+
+def test_the_readme_names_every_runtime_dependency() -> None:
+    readme = (ROOT / "generated" / "README.md").read_text()
+    install = readme.split("## Install", 1)[1].split("\n## ", 1)[0]
+    for dependency in PROJECT["dependencies"]:
+        assert Requirement(dependency).name in install, dependency

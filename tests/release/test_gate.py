@@ -85,11 +85,12 @@ def test_a_first_release_passes_whatever_it_holds() -> None:
 
 def test_the_report_lists_every_change_with_its_level() -> None:
     assert report(comparison(Version(2, 0, 0), [REQUIRED, DOCS], (API,)), "HEAD~1") == (
-        "carecycle-client 1.0.0 -> 2.0.0 (major), compared with HEAD~1\n"
+        "carecycle-client and carecycle-mock 1.0.0 -> 2.0.0 (major), compared with HEAD~1\n"
         "openapi.yaml changes: 2\n"
         "  major  Campaign.templateName: optional field made required\n"
         "  patch  Campaign: description changed\n"
         "Python API breaking changes: 1\n"
         f"  major  {API}\n"
+        "carecycle-mock changes (Python API, CLI, admin API): none\n"
         "needed bump: major"
     )

@@ -38,7 +38,9 @@ def compare_packages(old: Path, new: Path) -> list[Change]:
     old_name, new_name = _package_in(old), _package_in(new)
     if old_name != new_name:
         return [Change(Level.MAJOR, old_name, f"import name changed to {new_name}")]
-    breakages = griffe.find_breaking_changes(_load(old_name, old), _load(new_name, new))
+    breakages = griffe.find_breaking_changes(
+        load_package(old_name, old), load_package(new_name, new)
+    )
     return [
         Change(Level.MAJOR, _subject(breakage), _explanation(breakage)) for breakage in breakages
     ]
@@ -51,7 +53,8 @@ def _package_in(directory: Path) -> str:
     return names[0]
 
 
-def _load(name: str, directory: Path) -> griffe.Object | griffe.Alias:
+def load_package(name: str, directory: Path) -> griffe.Object | griffe.Alias:
+    """The package `name` found in `directory`, read statically (nothing is imported)."""
     return griffe.load(
         name,
         search_paths=[directory],

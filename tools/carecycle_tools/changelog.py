@@ -10,9 +10,10 @@ from carecycle_tools.versions import Version
 
 PREAMBLE = """# Changelog
 
-Every version of carecycle-client, newest first. `make changelog` writes each entry
-from the classified changes of openapi.yaml and of the generated package's Python API
-since the previous version; see "Releasing" in README.md.
+Every version of carecycle-client and carecycle-mock (released together), newest first.
+`make changelog` writes each entry from the classified changes of openapi.yaml, of the
+generated package's Python API and of the mock's Python API, CLI and admin API since
+the previous version; see "Releasing" in README.md.
 """
 SECTIONS = {
     Level.MAJOR: "Breaking changes",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from carecycle_tools.changelog import has_entry
 from carecycle_tools.changes import Change, Level, needed_level
@@ -17,10 +17,12 @@ class Comparison:
     version: Version
     spec_changes: list[Change]
     api_changes: list[Change]
+    # carecycle-mock's Python API, CLI options and admin API (mock_api.py).
+    mock_changes: list[Change] = field(default_factory=list)
 
     @property
     def changes(self) -> list[Change]:
-        return self.spec_changes + self.api_changes
+        return self.spec_changes + self.api_changes + self.mock_changes
 
     @property
     def needed(self) -> Level:
@@ -76,12 +78,13 @@ def report(comparison: Comparison, base_ref: str) -> str:
     """Every classified change, for the log of a gate run."""
     since = comparison.base_version or "nothing (no openapi.yaml)"
     lines = [
-        f"carecycle-client {since} -> {comparison.version} ({comparison.bump}),"
+        f"carecycle-client and carecycle-mock {since} -> {comparison.version} ({comparison.bump}),"
         f" compared with {base_ref}"
     ]
     for title, changes in (
         ("openapi.yaml changes", comparison.spec_changes),
         ("Python API breaking changes", comparison.api_changes),
+        ("carecycle-mock changes (Python API, CLI, admin API)", comparison.mock_changes),
     ):
         lines.append(f"{title}: {len(changes) or 'none'}")
         lines += [f"  {change.level.label:<5}  {change}" for change in changes]

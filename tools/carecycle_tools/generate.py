@@ -3,6 +3,9 @@
     python -m carecycle_tools.generate            # rewrite generated/
     python -m carecycle_tools.generate --check    # fail on any changed, new or missing file
 
+The package is a pure function of openapi.yaml, generator-config.yaml, templates/ and
+runtime/ (see carecycle_tools.render); the check compares all of it.
+
 Generation always starts from an empty directory: openapi-python-client's --overwrite
 keeps files it no longer writes, so writing over generated/ would hide deleted ones.
 """
@@ -18,9 +21,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-SPEC = Path("openapi.yaml")
-CONFIG = Path("generator-config.yaml")
-TEMPLATES = Path("templates")
+from carecycle_tools.render import SPEC
+
 OUTPUT = Path("generated")
 
 # Left in a package by running it, never by generating it; git ignores them too.
@@ -55,21 +57,7 @@ class Drift:
 
 def generate_into(destination: Path, root: Path = Path()) -> None:
     """Generate the client package into `destination`, which must not exist yet."""
-    command = [
-        "openapi-python-client",
-        "generate",
-        "--path",
-        str(root / SPEC),
-        "--config",
-        str(root / CONFIG),
-        "--custom-template-path",
-        str(root / TEMPLATES),
-        "--meta",
-        "uv",
-        "--output-path",
-        str(destination),
-        "--fail-on-warning",
-    ]
+    command = [sys.executable, "-m", "carecycle_tools.render", str(root), str(destination)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise GenerationError(f"{' '.join(command)}\n{result.stdout}{result.stderr}")

@@ -1,4 +1,4 @@
-"""Release gate and changelog of carecycle-client: the working copy against a git ref.
+"""Release gate and changelog of carecycle-client and carecycle-mock: the working copy against a git ref.
 
     python -m carecycle_tools.release check [--base REF]      # fail on a wrong version step
     python -m carecycle_tools.release changelog [--base REF]  # write CHANGELOG.md's entry
@@ -29,13 +29,17 @@ from carecycle_tools import changelog, gate
 from carecycle_tools.api_diff import python_api_changes
 from carecycle_tools.baseline import Base, BaseUnavailable
 from carecycle_tools.changes import Change, Level
-from carecycle_tools.generate import CONFIG, SPEC, TEMPLATES, GenerationError
+from carecycle_tools.generate import GenerationError
+from carecycle_tools.mock_api import MOCK, mock_changes
+from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES
 from carecycle_tools.spec_diff import compare_specs, operations
 from carecycle_tools.versions import Version
 
 CHANGELOG = Path("CHANGELOG.md")
 # Everything generation reads: the base's package is generated from its own copies.
-SOURCES = [str(SPEC), str(TEMPLATES), str(CONFIG)]
+SOURCES = [str(SPEC), str(TEMPLATES), str(RUNTIME), str(CONFIG)]
+# What the release holds besides: the mock, compared by its own surfaces.
+RELEASED = [*SOURCES, str(MOCK)]
 
 
 class ReleaseError(Exception):
@@ -80,13 +84,15 @@ def compare(base: Base) -> gate.Comparison:
         added = [Change(Level.MINOR, name, "operation added") for name in operations(spec)]
         return gate.Comparison(None, spec_version(spec), added, [])
     with tempfile.TemporaryDirectory(prefix="carecycle-base-") as scratch:
-        base.export(SOURCES, Path(scratch))
+        base.export(RELEASED, Path(scratch))
         api_changes = python_api_changes(Path(scratch), Path())
+        mock = mock_changes(Path(scratch), Path())
     return gate.Comparison(
         spec_version(base_spec),
         spec_version(spec),
         compare_specs(base_spec, spec),
         api_changes,
+        mock,
     )
 
 
@@ -137,9 +143,9 @@ COMMANDS: dict[str, Callable[[Base], int]] = {
 
 
 def previous_revision() -> str:
-    """HEAD when the generator's inputs have uncommitted changes, else HEAD~1."""
+    """HEAD when the generator's inputs or the mock have uncommitted changes, else HEAD~1."""
     status = subprocess.run(
-        ["git", "status", "--porcelain", "--", *SOURCES], capture_output=True, check=False
+        ["git", "status", "--porcelain", "--", *RELEASED], capture_output=True, check=False
     )
     return "HEAD" if status.returncode == 0 and status.stdout.strip() else "HEAD~1"
 

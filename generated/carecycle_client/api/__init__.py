@@ -1,3 +1,4 @@
+# Generated from templates/api_init.py.jinja by make generate: edit that, not this file.
 """`CareCycle` and `AsyncCareCycle`: the careCycle API with one attribute per tag.
 
 Their methods take an operation's parameters, and the fields of its JSON body as keyword
@@ -12,12 +13,20 @@ import asyncio
 import copy
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Self
 
 import httpx
 
-from ..client import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, AuthenticatedClient, TimeoutTypes
+from ..client import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_WAIT,
+    DEFAULT_TIMEOUT,
+    AuthenticatedClient,
+    TimeoutTypes,
+)
 from ..types import UNSET, ApiKey, Unset
 from .campaigns import AsyncCampaigns, Campaigns
 from .customers import AsyncCustomers, Customers
@@ -48,10 +57,25 @@ class _Facade(ABC):
         base_url: str | Unset = UNSET,
         timeout: TimeoutTypes | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        max_retry_wait: float | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        max_response_size: int | Unset = UNSET,
+        default_headers: Mapping[str, str] | Unset = UNSET,
+        follow_redirects: bool | Unset = UNSET,
     ) -> Self:
-        """A copy with other settings. It shares this one's connections, unless its base_url
-        differs, and leaves closing them to this one."""
-        client = self.client.with_options(base_url=base_url, timeout=timeout, max_retries=max_retries)
+        """A copy with other settings (any of the constructor's but the key, the transport and
+        the sleep; `default_headers` replace this one's). It shares this one's connections,
+        unless its base_url differs, and leaves closing them to this one."""
+        client = self.client.with_options(
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            deadline=deadline,
+            max_response_size=max_response_size,
+            headers=default_headers,
+            follow_redirects=follow_redirects,
+        )
         shares = client.base_url == self.client.base_url
         if shares:
             self._share_connections(client)
@@ -72,9 +96,10 @@ class CareCycle(_Facade):
 
     Every argument is optional. ``api_key`` defaults to the CARECYCLE_API_KEY environment
     variable, and without either construction fails; ``base_url`` defaults to
-    CARECYCLE_BASE_URL, else the spec's server. ``timeout``, ``max_retries`` and
-    ``max_retry_wait`` are described on client.Client; ``transport`` replaces httpx's
-    network transport (in tests, say), ``sleep`` how retries wait.
+    CARECYCLE_BASE_URL, else the spec's server. ``timeout``, ``deadline``, ``max_retries``,
+    ``max_retry_wait``, ``max_response_size`` and ``follow_redirects`` are described on
+    client.Client; ``default_headers`` are sent with every request; ``transport`` replaces
+    httpx's network transport (in tests, say), ``sleep`` how retries wait.
 
     Call ``close()``, or use ``with``, to release its connections. ``client`` is the
     AuthenticatedClient underneath, for the generated functions.
@@ -88,9 +113,15 @@ class CareCycle(_Facade):
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        default_headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = False,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        if api_key is not None and not isinstance(api_key, str):
+            raise TypeError(f"api_key must be a str, got {type(api_key).__name__}")
         key = None if api_key is None else ApiKey(api_key)
         del api_key  # no frame keeps the raw key in its locals, should a setting be refused
         self._use(
@@ -100,6 +131,10 @@ class CareCycle(_Facade):
             timeout=timeout,
             max_retries=max_retries,
             max_retry_wait=max_retry_wait,
+            deadline=deadline,
+            max_response_size=max_response_size,
+            headers=dict(default_headers or {}),
+            follow_redirects=follow_redirects,
             sleep=sleep,
         )
 
@@ -128,9 +163,10 @@ class AsyncCareCycle(_Facade):
 
     Every argument is optional. ``api_key`` defaults to the CARECYCLE_API_KEY environment
     variable, and without either construction fails; ``base_url`` defaults to
-    CARECYCLE_BASE_URL, else the spec's server. ``timeout``, ``max_retries`` and
-    ``max_retry_wait`` are described on client.Client; ``transport`` replaces httpx's
-    network transport (in tests, say), ``sleep`` how retries wait.
+    CARECYCLE_BASE_URL, else the spec's server. ``timeout``, ``deadline``, ``max_retries``,
+    ``max_retry_wait``, ``max_response_size`` and ``follow_redirects`` are described on
+    client.Client; ``default_headers`` are sent with every request; ``transport`` replaces
+    httpx's network transport (in tests, say), ``sleep`` how retries wait.
 
     Call ``await close()``, or use ``async with``, to release its connections. ``client`` is
     the AuthenticatedClient underneath, for the generated functions.
@@ -144,9 +180,15 @@ class AsyncCareCycle(_Facade):
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        default_headers: Mapping[str, str] | None = None,
+        follow_redirects: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        if api_key is not None and not isinstance(api_key, str):
+            raise TypeError(f"api_key must be a str, got {type(api_key).__name__}")
         key = None if api_key is None else ApiKey(api_key)
         del api_key  # no frame keeps the raw key in its locals, should a setting be refused
         self._use(
@@ -156,6 +198,10 @@ class AsyncCareCycle(_Facade):
             timeout=timeout,
             max_retries=max_retries,
             max_retry_wait=max_retry_wait,
+            deadline=deadline,
+            max_response_size=max_response_size,
+            headers=dict(default_headers or {}),
+            follow_redirects=follow_redirects,
             async_sleep=sleep,
         )
 

@@ -1,3 +1,4 @@
+# Generated from openapi-python-client's template models_init.py.jinja by make generate: edit that, not this file.
 """Contains all the data models used in inputs/outputs"""
 
 from .appointment_config import AppointmentConfig

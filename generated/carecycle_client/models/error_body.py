@@ -1,14 +1,15 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonModel, JsonObject, LazyField, parse_any, parse_str
-
-T = TypeVar("T", bound="ErrorBody")
+from .._fields import ANY, STRING, json_key, json_rest
+from .._lazy_model import JsonModel
+from ..types import UNSET
 
 
 @_attrs_define
@@ -17,81 +18,47 @@ class ErrorBody(JsonModel):
 
     Attributes:
         message (str): What went wrong, for people.
-        code (str): What went wrong, for programs. Documented codes (`x-carecycle-source: docs`):
-            `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `VALIDATION_ERROR`,
-            `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`. Other codes may appear.
+        code (str): What went wrong, for programs. Documented codes (`x-carecycle-source: docs`): `UNAUTHORIZED`,
+            `FORBIDDEN`, `NOT_FOUND`, `VALIDATION_ERROR`, `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`. Other codes may appear.
     """
 
-    message: str
-    code: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "message": {"type": "string"},
-            "code": {"type": "string"},
-        },
-        "required": [
-            "message",
-            "code",
-        ],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        code = self.code
-
-        field_dict: dict[str, Any] = {}
-        field_dict["message"] = message
-        field_dict["code"] = code
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a ErrorBody from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        fields = JsonObject(src_dict)
-        error_body = cls(
-            message=fields.required("message", parse_str),
-            code=fields.required("code", parse_str),
-        )
-        error_body.additional_properties = fields.remaining(parse_any)
-        return error_body
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("message", "message"),
-        ("code", "code"),
-    )
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        return {
-            "message": LazyField("message", parse_str, required=True),
-            "code": LazyField("code", parse_str, required=True),
-            "additional_properties": LazyField("", parse_any),
-        }
+    message: str = _attrs_field(metadata=json_key("message", STRING, 0))
+    code: str = _attrs_field(metadata=json_key("code", STRING, 1))
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
+    def keys(self) -> list[str]:
+        """The JSON keys of the fields this object has: the spec's that are set, in its order, then the others."""
+        keys = [key for key, name in self._spec_keys.items() if getattr(self, name) is not UNSET]
+        return keys + [key for key in self.additional_properties if key not in self._spec_keys]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        name = self._spec_keys.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value: Any = getattr(self, name)
+        if value is UNSET:
+            raise KeyError(key)
+        field: Any = value
+        return field
 
     def __setitem__(self, key: str, value: Any) -> None:
+        if key in self._spec_keys:
+            raise TypeError(f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} instead")
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
+        if key in self._spec_keys:
+            raise TypeError(
+                f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} to UNSET instead"
+            )
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()

@@ -1,18 +1,18 @@
+# Generated from templates/model.py.jinja by make generate: edit that, not this file.
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import JsonModel, JsonObject, LazyField, list_of, parse_any
+from .._fields import ANY, json_key, json_rest, list_kind, model_kind
+from .._lazy_model import JsonModel
+from ..types import UNSET
 
 if TYPE_CHECKING:
     from ..models.campaign import Campaign
-
-
-T = TypeVar("T", bound="GetCampaignResponse")
 
 
 @_attrs_define
@@ -20,84 +20,50 @@ class GetCampaignResponse(JsonModel):
     """Both properties are required (inferred).
 
     Attributes:
-        campaign (Campaign): A campaign. Which properties are always present is not documented; `id`, `name`
-            and `status` are required here (inferred), every other property is optional.
-            `client` is present when `includeClient` is true.
+        campaign (Campaign): A campaign. Which properties are always present is not documented; `id`, `name` and
+            `status` are required here (inferred), every other property is optional. `client` is present when
+            `includeClient` is true.
         assistants (list[Any]): Assistants of the campaign. The page shows an empty list; the item shape is not
             documented.
     """
 
-    campaign: Campaign
-    assistants: list[Any]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "object",
-        "properties": {
-            "campaign": {"$ref": "#/$defs/Campaign"},
-            "assistants": {"type": "array", "items": {}},
-        },
-        "required": [
-            "campaign",
-            "assistants",
-        ],
-        "additionalProperties": {},
-    }
-
-    def to_dict(self) -> dict[str, Any]:
-        campaign = self.campaign.to_dict()
-
-        assistants = self.assistants
-
-        field_dict: dict[str, Any] = {}
-        field_dict["campaign"] = campaign
-        field_dict["assistants"] = assistants
-        for prop_name, prop in self.additional_properties.items():
-            field_dict.setdefault(prop_name, prop)
-
-        return field_dict
-
-    @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """Read a GetCampaignResponse from its JSON object.
-
-        Raises:
-            errors.APIResponseValidationError: Naming the first field that does not match the spec.
-        """
-        from ..models.campaign import Campaign  # noqa: PLC0415
-
-        fields = JsonObject(src_dict)
-        get_campaign_response = cls(
-            campaign=fields.required("campaign", Campaign.from_dict),
-            assistants=fields.required("assistants", list_of(parse_any)),
-        )
-        get_campaign_response.additional_properties = fields.remaining(parse_any)
-        return get_campaign_response
-
-    plain_fields: ClassVar[tuple[tuple[str, str], ...]] = ()
-
-    @classmethod
-    def lazy_fields(cls) -> dict[str, LazyField]:
-        from ..models.campaign import Campaign  # noqa: PLC0415
-
-        return {
-            "campaign": LazyField("campaign", Campaign.from_checked, required=True),
-            "assistants": LazyField("assistants", list_of(parse_any), required=True),
-            "additional_properties": LazyField("", parse_any),
-        }
+    campaign: Campaign = _attrs_field(metadata=json_key("campaign", model_kind("Campaign"), 0))
+    assistants: list[Any] = _attrs_field(metadata=json_key("assistants", list_kind(ANY), 1))
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
+    def keys(self) -> list[str]:
+        """The JSON keys of the fields this object has: the spec's that are set, in its order, then the others."""
+        keys = [key for key, name in self._spec_keys.items() if getattr(self, name) is not UNSET]
+        return keys + [key for key in self.additional_properties if key not in self._spec_keys]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        name = self._spec_keys.get(key)
+        if name is None:
+            return self.additional_properties[key]
+        value: Any = getattr(self, name)
+        if value is UNSET:
+            raise KeyError(key)
+        field: Any = value
+        return field
 
     def __setitem__(self, key: str, value: Any) -> None:
+        if key in self._spec_keys:
+            raise TypeError(f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} instead")
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
+        if key in self._spec_keys:
+            raise TypeError(
+                f"{key!r} is a field of the spec: set the attribute {self._spec_keys[key]} to UNSET instead"
+            )
         del self.additional_properties[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys()

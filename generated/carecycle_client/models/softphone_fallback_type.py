@@ -1,3 +1,4 @@
+# Generated from templates/str_enum.py.jinja by make generate: edit that, not this file.
 from ..types import OpenStrEnum
 
 

@@ -1,4 +1,4 @@
-from http import HTTPStatus
+# Generated from templates/endpoint_module.py.jinja by make generate: edit that, not this file.
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -6,12 +6,13 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ..._body import parse_body, parse_error_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.get_campaign_response import GetCampaignResponse
 from ...models.rate_limit_error_body import RateLimitErrorBody
 from ...models.validation_error_body import ValidationErrorBody
-from ...types import UNSET, Response, Unset, parse_body, parse_error_body
+from ...types import UNSET, Response, Unset, status_of
 
 
 def _get_kwargs(
@@ -74,7 +75,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | GetCampaignResponse | RateLimitErrorBody | ValidationErrorBody]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

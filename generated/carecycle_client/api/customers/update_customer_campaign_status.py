@@ -1,16 +1,17 @@
-from http import HTTPStatus
+# Generated from templates/endpoint_module.py.jinja by make generate: edit that, not this file.
 from typing import Any
 
 import httpx
 
 from ... import errors
+from ..._body import parse_body, parse_error_body
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.rate_limit_error_body import RateLimitErrorBody
 from ...models.update_customer_campaign_status_request import UpdateCustomerCampaignStatusRequest
 from ...models.update_customer_campaign_status_response import UpdateCustomerCampaignStatusResponse
 from ...models.validation_error_body import ValidationErrorBody
-from ...types import Response, parse_body, parse_error_body
+from ...types import Response, status_of
 
 
 def _get_kwargs(
@@ -68,7 +69,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | RateLimitErrorBody | UpdateCustomerCampaignStatusResponse | ValidationErrorBody]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_of(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -85,15 +86,14 @@ def sync_detailed(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,15 +124,14 @@ def sync(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,15 +159,14 @@ async def asyncio_detailed(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,15 +197,14 @@ async def asyncio(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema
-    (`x-carecycle-source: inferred`): the body accepts all nine statuses, and the
-    server rejects a non-terminal target with 400 and a plain error body.
-    Setting a status is idempotent, so the request is safe to retry.
+    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
+    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
         body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three,
-            and none has a default). Unknown properties are ignored, as zod objects do.
+            the page's example sends all three, and none has a default). Unknown properties are
+            ignored, as zod objects do.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

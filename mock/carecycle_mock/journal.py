@@ -1,0 +1,475 @@
+"""The journal: every API request the mock answers, in order, the last N of them.
+
+An entry says what was asked (operationId, method, path, query, the JSON body as parsed),
+who asked (the key's label and organisation: never the key) and what the mock answered
+(status and error `code`), with the time and the request id. The request id is the
+`x-request-id` header the client sent, or one the mock made up; either way the response
+echoes it in its own `x-request-id`, so a line of the client's log finds its entry here.
+
+Entries live in the runtime state (runtime.py): in the process's memory, or in the
+SQLite file every worker of `--workers N` shares, where one sequence orders them all.
+No key is recorded: the key sent is named by its label; in the path, the query and the
+strings of the body, the secret part of each key of the data set is `***` wherever it
+appears, and anything else that looks like a key (`cc_...`) is `cc_***`, since an entry
+may be printed in a test's output.
+
+Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
+its JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
+and a request id kept only when it is at most MAX_REQUEST_ID_CHARS printable ASCII
+characters (else the mock makes one up).
+
+`Journal.requests(...)` and `GET /_mock/requests` take the same filters; see `matches`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.data import ApiKey
+from carecycle_mock.errors import validation_failed
+from carecycle_mock.faults import ConnectionDropped
+from carecycle_mock.runtime import Runtime
+from carecycle_mock.schemas import Issue
+
+DEFAULT_JOURNAL_SIZE = 10_000
+MAX_BODY_CHARS = 16 * 1024
+MAX_REQUEST_ID_CHARS = 200
+REQUEST_ID_HEADER = b"x-request-id"
+_REQUEST_ID = re.compile(rb"[\x21-\x7e]{1,%d}" % MAX_REQUEST_ID_CHARS)
+# Where an endpoint leaves what only it knows (the operation, the parsed body) for the
+# middleware that writes the entry.
+_NOTES = "carecycle_mock.journal"
+# An error body is read for its `code` up to this size; the mock's own are far smaller.
+_MAX_ERROR_BODY = 64 * 1024
+_KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
+# Shorter secrets would mask ordinary words (as in the access log).
+_MIN_SECRET_LENGTH = 8
+
+FILTERS = (
+    "operation",
+    "method",
+    "path",
+    "status",
+    "code",
+    "key_label",
+    "organisation_id",
+    "request_id",
+    "query",
+    "body",
+)
+"""What `Journal.requests` filters on; `GET /_mock/requests` takes the camelCase names."""
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One request and its answer. `status` is None when there was no answer: the
+    connection was dropped by an injected fault, or the client left before its request
+    was read; `code` is the error body's `code` (None for a success); `query` maps each
+    parameter to its values, in order; `time` is seconds since the epoch."""
+
+    operation_id: str | None
+    method: str
+    path: str
+    query: Mapping[str, Sequence[str]]
+    body: Any
+    status: int | None
+    code: str | None
+    key_label: str | None
+    organisation_id: str | None
+    time: float
+    request_id: str
+    body_omitted: bool = False
+    sequence: int = field(default=0, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "operationId": self.operation_id,
+            "method": self.method,
+            "path": self.path,
+            "query": {name: list(values) for name, values in self.query.items()},
+            "body": self.body,
+            "bodyOmitted": self.body_omitted,
+            "status": self.status,
+            "code": self.code,
+            "keyLabel": self.key_label,
+            "organisationId": self.organisation_id,
+            "time": self.time,
+            "requestId": self.request_id,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], sequence: int = 0) -> JournalEntry:
+        return cls(
+            operation_id=data["operationId"],
+            method=data["method"],
+            path=data["path"],
+            query={name: tuple(values) for name, values in data["query"].items()},
+            body=data["body"],
+            body_omitted=data["bodyOmitted"],
+            status=data["status"],
+            code=data["code"],
+            key_label=data["keyLabel"],
+            organisation_id=data["organisationId"],
+            time=data["time"],
+            request_id=data["requestId"],
+            sequence=sequence,
+        )
+
+    def summary(self) -> str:
+        """One line for an assertion message: what was asked and what came back."""
+        query = "&".join(f"{n}={v}" for n, values in self.query.items() for v in values)
+        target = self.path + (f"?{query}" if query else "")
+        answer = "dropped" if self.status is None else str(self.status)
+        if self.code:
+            answer += f" {self.code}"
+        body = "" if self.body is None else f" body={json.dumps(self.body, sort_keys=True)}"
+        who = self.key_label or "no known key"
+        return f"{self.operation_id or '(no operation)'} {self.method} {target}{body} -> {answer} [{who}, {self.request_id}]"
+
+
+def matches(entry: JournalEntry, **filters: Any) -> bool:
+    """Whether an entry passes the filters; a filter that is None is no filter.
+
+    `operation` is the operationId; `query` and `body` match when every name they give
+    has the same value in the entry (recursively for objects), so `body={"status":
+    "completed"}` matches whatever ids the body had. Every other filter is equality.
+    """
+    unknown = set(filters) - set(FILTERS)
+    if unknown:
+        raise TypeError(f"unknown journal filters {sorted(unknown)}; known: {', '.join(FILTERS)}")
+    for name, wanted in filters.items():
+        if wanted is None:
+            continue
+        if name == "query":
+            given = {k: list(v) for k, v in entry.query.items()}
+            expected = {k: [v] if isinstance(v, str) else list(v) for k, v in wanted.items()}
+            if not _contains(given, expected):
+                return False
+        elif name == "body":
+            if not _contains(entry.body, wanted):
+                return False
+        elif getattr(entry, "operation_id" if name == "operation" else name) != wanted:
+            return False
+    return True
+
+
+_QUERY_FILTERS = {
+    "operation": "operation",
+    "method": "method",
+    "path": "path",
+    "status": "status",
+    "code": "code",
+    "keyLabel": "key_label",
+    "organisationId": "organisation_id",
+    "requestId": "request_id",
+    "query": "query",
+    "body": "body",
+}
+
+
+def journal_filters(items: Iterable[tuple[str, str]]) -> tuple[str | None, dict[str, Any]]:
+    """The `apiKey` and the filters of `GET /_mock/requests`, from its query parameters.
+
+    The names are those of `Journal.requests` in camelCase (`keyLabel`, `organisationId`,
+    `requestId`); `status` is a number, `query` and `body` are JSON objects, e.g.
+    `body={"status":"completed"}`. Anything else, or a parameter given twice, is a 422
+    with zod issues: a typo must not read as "no such request".
+    """
+    given: dict[str, list[str]] = {}
+    for name, value in items:
+        given.setdefault(name, []).append(value)
+    issues: list[Issue] = []
+    api_key: str | None = None
+    filters: dict[str, Any] = {}
+    for name, values in given.items():
+        if len(values) > 1:
+            issues.append(_issue(name, "given more than once"))
+        elif name == "apiKey":
+            api_key = values[0]
+        elif name not in _QUERY_FILTERS:
+            known = ", ".join(_QUERY_FILTERS)
+            issues.append(_issue(name, f"unknown filter; known: apiKey, {known}"))
+        else:
+            try:
+                filters[_QUERY_FILTERS[name]] = _filter_value(name, values[0])
+            except ValueError as error:
+                issues.append(_issue(name, str(error)))
+    if issues:
+        raise validation_failed(issues)
+    return api_key, filters
+
+
+def _filter_value(name: str, text: str) -> Any:
+    if name == "status":
+        if not (text.isascii() and text.isdigit() and len(text) == 3):
+            raise ValueError("expected an HTTP status, e.g. 200")
+        return int(text)
+    if name in ("query", "body"):
+        try:
+            decoded = json.loads(text)
+        except ValueError:
+            decoded = None
+        if not isinstance(decoded, dict):
+            raise ValueError('expected a JSON object, e.g. {"status":"completed"}')
+        return decoded
+    return text
+
+
+def _issue(name: str, message: str) -> Issue:
+    return {"path": [name], "code": "custom", "message": message}
+
+
+def _contains(value: Any, wanted: Any) -> bool:
+    if isinstance(wanted, Mapping):
+        return isinstance(value, Mapping) and all(
+            name in value and _contains(value[name], part) for name, part in wanted.items()
+        )
+    return bool(value == wanted)
+
+
+class Journal:
+    """The journal of one mock, over its runtime state (shared by workers, or not)."""
+
+    def __init__(self, runtime: Runtime, size: int = DEFAULT_JOURNAL_SIZE) -> None:
+        self._runtime = runtime
+        self.size = size
+
+    def record(self, entry: JournalEntry, key: str) -> None:
+        """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
+        if self.size:
+            self._runtime.journal_append(key, json.dumps(entry.to_json()), self.size)
+
+    def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
+        """The entries that pass the filters (see `matches`), oldest first.
+
+        `api_key` keeps the requests sent with exactly that key, known or not.
+        """
+        unknown = set(filters) - set(FILTERS)
+        if unknown:  # even on an empty journal: a typo must not read as "no such request"
+            known = ", ".join((*FILTERS, "api_key"))
+            raise TypeError(f"unknown journal filters {sorted(unknown)}; known: {known}")
+        digest = None if api_key is None else key_digest(api_key.encode())
+        entries = (
+            JournalEntry.from_json(json.loads(text), sequence)
+            for sequence, text in self._runtime.journal_entries(digest)
+        )
+        return [entry for entry in entries if matches(entry, **filters)]
+
+    def assert_requested(
+        self, *, times: int | None = None, api_key: str | None = None, **filters: Any
+    ) -> list[JournalEntry]:
+        """The matching entries; AssertionError if there are none (or not exactly `times`),
+        with what was expected and the requests that were seen."""
+        __tracebackhide__ = True  # pytest shows the test's line, not this one
+        found = self.requests(api_key=api_key, **filters)
+        if (not found) if times is None else len(found) != times:
+            wanted = "no" if times == 0 else "a" if times is None else f"exactly {times}"
+            raise AssertionError(self._report(f"expected {wanted} request", found, filters))
+        return found
+
+    def assert_not_requested(self, *, api_key: str | None = None, **filters: Any) -> None:
+        __tracebackhide__ = True
+        self.assert_requested(times=0, api_key=api_key, **filters)
+
+    def _report(self, expectation: str, found: list[JournalEntry], filters: dict[str, Any]) -> str:
+        described = ", ".join(
+            f"{name}={_shown(name, value)}" for name, value in filters.items() if value is not None
+        )
+        seen = self.requests()
+        lines = [
+            f"{expectation} with {described or 'any filter'}; {len(found)} matched, "
+            f"of {len(seen)} in the journal"
+            + (":" if seen else " (it is empty: nothing reached the mock since the reset)"),
+        ]
+        shown = seen[-_SHOWN:]
+        if len(seen) > len(shown):
+            lines.append(f"  ... {len(seen) - len(shown)} earlier requests not shown")
+        matched = {entry.sequence for entry in found}
+        lines += [
+            f"  {'*' if entry.sequence in matched else ' '} {entry.summary()}" for entry in shown
+        ]
+        if matched:
+            lines.append("  (* matched)")
+        return "\n".join(lines)
+
+
+def _shown(name: str, value: Any) -> str:
+    return json.dumps(value, sort_keys=True) if name in ("query", "body") else repr(value)
+
+
+# How many of the latest requests an assertion message lists.
+_SHOWN = 20
+
+
+def note(scope: Scope, **fields: Any) -> None:
+    """Tell the journal middleware something about this request (see JournalMiddleware)."""
+    notes = scope.get(_NOTES)
+    if notes is not None:
+        notes.update(fields)
+
+
+class KeyMask:
+    """Masks keys in text: the data set's secrets wherever they appear, then `cc_...`."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        secrets = {key.removeprefix("cc_") for key in keys}
+        long_enough = sorted(
+            (s for s in secrets if len(s) >= _MIN_SECRET_LENGTH), key=len, reverse=True
+        )
+        self._secrets = (
+            re.compile("|".join(map(re.escape, long_enough)), re.IGNORECASE)
+            if long_enough
+            else None
+        )
+
+    def text(self, text: str) -> str:
+        if self._secrets is not None:
+            text = self._secrets.sub("***", text)
+        return _KEY_LIKE.sub("cc_***", text)
+
+    def value(self, value: Any) -> Any:
+        """A JSON value with every string (and object member name) masked."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        if isinstance(value, dict):
+            return {self.text(name): self.value(item) for name, item in value.items()}
+        return value
+
+
+def recorded_body(body: Any) -> dict[str, Any]:
+    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS."""
+    if len(json.dumps(body)) > MAX_BODY_CHARS:
+        return {"body": None, "body_omitted": True}
+    return {"body": body}
+
+
+class JournalMiddleware:
+    """Records each request to an API path, and gives each response its `x-request-id`.
+
+    Paths under `/_mock` (the controls) are neither recorded nor given an id. Every other
+    request is: one the spec has, and one it does not (a 404 the consumer may need to
+    see, when its service builds a wrong URL). The key's label and organisation are
+    those of the key sent, if it is one of the data set's, whatever the answer.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        journal: Journal,
+        keys: Iterable[ApiKey],
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.app = app
+        self.journal = journal
+        self.clock = clock
+        self._keys = {key_digest(k.key.encode()): k for k in keys}
+        self._mask = KeyMask(k.key for k in self._keys.values())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/_mock/"):
+            await self.app(scope, receive, send)
+            return
+        request_id = _request_id(scope["headers"])
+        notes: dict[str, Any] = {}
+        scope[_NOTES] = notes
+        status: int | None = None
+        error_body = bytearray()
+        started = self.clock()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = [
+                    (name, value)
+                    for name, value in message.get("headers", [])
+                    if name.lower() != REQUEST_ID_HEADER
+                ]
+                message = {**message, "headers": [*headers, (REQUEST_ID_HEADER, request_id)]}
+            elif message["type"] == "http.response.body" and (status or 0) >= 400:
+                error_body.extend(message.get("body", b"")[: _MAX_ERROR_BODY - len(error_body)])
+            await send(message)
+
+        code: str | None = None
+        try:
+            await self.app(scope, receive, send_with_id)
+        except ConnectionDropped:
+            status = None
+            raise
+        except Exception:
+            # Answered outside this middleware, by the application's 500 handler.
+            if status is None:
+                status, code = 500, "INTERNAL_ERROR"
+            raise
+        finally:
+            if self.journal.size:
+                code = code or _code(bytes(error_body))
+                self._record(
+                    scope, notes, status=status, code=code, request_id=request_id, at=started
+                )
+
+    def _record(
+        self,
+        scope: Scope,
+        notes: dict[str, Any],
+        *,
+        status: int | None,
+        code: str | None,
+        request_id: bytes,
+        at: float,
+    ) -> None:
+        query: dict[str, list[str]] = {}
+        for name, value in parse_qsl(
+            scope["query_string"].decode("latin-1"), keep_blank_values=True
+        ):
+            query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
+        digest = key_digest(presented_key(scope["headers"]) or b"")
+        key = self._keys.get(digest)
+        entry = JournalEntry(
+            operation_id=notes.get("operation_id"),
+            method=scope["method"],
+            path=self._mask.text(scope["path"]),
+            query={name: tuple(values) for name, values in query.items()},
+            body=self._mask.value(notes.get("body")),
+            body_omitted=notes.get("body_omitted", False),
+            status=status,
+            code=code,
+            key_label=None if key is None else key.label,
+            organisation_id=None if key is None else key.organisation_id,
+            time=at,
+            request_id=request_id.decode("ascii"),
+        )
+        self.journal.record(entry, digest)
+
+
+def _code(error_body: bytes) -> str | None:
+    """The `code` of an error body, when it is one of the JSON bodies the spec documents."""
+    if not error_body:
+        return None
+    try:
+        document = json.loads(error_body)
+    except ValueError:
+        return None
+    code = document.get("code") if isinstance(document, dict) else None
+    return code if isinstance(code, str) else None
+
+
+def _request_id(headers: Sequence[tuple[bytes, bytes]]) -> bytes:
+    """The client's `x-request-id` if it is one we can keep and echo, else a new uuid4."""
+    values = [value for name, value in headers if name.lower() == REQUEST_ID_HEADER]
+    if len(values) == 1 and _REQUEST_ID.fullmatch(values[0]):
+        return values[0]
+    return str(uuid.uuid4()).encode("ascii")

@@ -1,0 +1,279 @@
+"""`JsonModel`, the base of the generated models: the checked reading of JSON into models.
+
+Reading never trusts a response. There are two ways to read one, with the same result:
+
+Each model declares its fields once (`_fields.json_key`: JSON key, kind, position); the
+table of a model class (`_FieldTable`) is built from those declarations on first use, and
+everything below reads, writes and describes the model through it.
+
+- `Model.from_dict(data)` reads every field at once through the kinds' `parse` (the
+  `parse_*` functions of `_parsing`), which raise one `errors.APIResponseValidationError` naming the
+  field that does not match the spec (`campaign.transferConfig.routingConfig.agents[0].id`)
+  instead of a KeyError or TypeError from deep inside.
+- `Model.from_body(data)`, which the client uses for response bodies, first checks the
+  whole body against the model's JSON Schema with jsonschema-rs (compiled, in Rust), then
+  reads each field from the JSON the first time it is used, and keeps it. A body the schema
+  refuses goes through `from_dict`, which names the field and says why; so a bad body fails
+  the call, not a later attribute access. The schemas are never laxer than the `parse_*`
+  functions (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and
+  then `from_dict` decides.
+
+What the spec does not know is kept, not rejected: fields it does not list land in the
+model's `additional_properties`, and enum values it does not list become members of their
+`OpenStrEnum`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
+
+import attrs
+import jsonschema_rs
+
+from ._fields import METADATA_KEY, JsonKey, reader
+from ._model_registry import MODELS, register_model
+from ._parsing import expected_object
+from ._unset import UNSET
+from .errors import APIResponseValidationError
+
+T = TypeVar("T")
+
+
+class LazyField(NamedTuple):
+    """How a model reads one attribute from a checked body: `key` in the JSON, read by `parse`
+    (nested models by their `from_checked`). The key "" reads the fields no property takes."""
+
+    key: str
+    parse: Callable[[Any], Any]
+    required: bool = False
+
+
+class _Field(NamedTuple):
+    name: str
+    key: str
+    parse: Callable[[Any], Any]
+    required: bool
+
+
+class _Written(NamedTuple):
+    name: str
+    key: str
+    write: Callable[[Any], Any] | None
+
+
+class _FieldTable:
+    """Everything a model class reads and writes by, derived from its field declarations."""
+
+    __slots__ = ("eager", "lazy", "named_keys", "plain", "rest", "rest_write", "schema", "spec_keys", "written")
+
+    def __init__(self, model: type[JsonModel]) -> None:
+        declared: list[tuple[attrs.Attribute[Any], JsonKey]] = [
+            (attribute, attribute.metadata[METADATA_KEY])
+            for attribute in attrs.fields(cast(Any, model))  # every model is an attrs class
+            if METADATA_KEY in attribute.metadata
+        ]
+        named = [(attribute, field) for attribute, field in declared if field.key]
+        rest = [field for _, field in declared if not field.key]
+        in_spec_order = sorted(named, key=lambda pair: pair[1].position)
+
+        def required(attribute: attrs.Attribute[Any]) -> bool:
+            return attribute.default is attrs.NOTHING
+
+        self.eager = tuple(_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named)
+        self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
+        self.plain = tuple((a.name, f.key) for a, f in named if f.kind.plain)
+        self.named_keys = frozenset(f.key for _, f in named)
+        self.spec_keys = {f.key: a.name for a, f in in_spec_order}
+        self.lazy = {a.name: LazyField(f.key, reader(f.kind, checked=True), required(a)) for a, f in named}
+        self.rest: Callable[[Any], Any] | None = reader(rest[0].kind, checked=False) if rest else None
+        self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
+        if rest:
+            self.lazy["additional_properties"] = LazyField("", reader(rest[0].kind, checked=True))
+        self.schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {f.key: dict(f.kind.schema) for _, f in in_spec_order},
+            "required": [f.key for a, f in in_spec_order if required(a)],
+        }
+        if rest:
+            self.schema["additionalProperties"] = dict(rest[0].kind.schema)
+
+
+_TABLES: dict[type[JsonModel], _FieldTable] = {}
+# The parts of the tables the lazy reading looks up on every read, one lookup away.
+_LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
+_PLAIN_FIELDS: dict[type[JsonModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _table(model: type[JsonModel]) -> _FieldTable:
+    table = _TABLES.get(model)
+    if table is None:
+        table = _TABLES[model] = _FieldTable(model)
+        _LAZY_FIELDS[model] = table.lazy
+        _PLAIN_FIELDS[model] = table.plain
+    return table
+
+
+class _SchemaOf:
+    """`json_schema` of each model class, derived from its fields when first asked for."""
+
+    def __get__(self, instance: object, owner: type[JsonModel]) -> dict[str, Any]:
+        return _table(owner).schema
+
+
+class _SpecKeysOf:
+    """`_spec_keys` of each model class: attribute by JSON key, in the spec's order."""
+
+    def __get__(self, instance: object, owner: type[JsonModel]) -> dict[str, str]:
+        return _table(owner).spec_keys
+
+
+class JsonModel:
+    """The base of the generated models: reading and writing them by their field declarations."""
+
+    __slots__ = ("_unread",)
+
+    _unread: Mapping[str, Any]
+    """The JSON object a model from `from_body` reads its attributes from; unset otherwise."""
+    if TYPE_CHECKING:
+        json_schema: ClassVar[dict[str, Any]]
+        """The JSON Schema of this model's JSON object, as the client checks a response body."""
+        _spec_keys: ClassVar[dict[str, str]]
+    else:
+        json_schema = _SchemaOf()
+        _spec_keys = _SpecKeysOf()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        register_model(cls)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read the model from its JSON object.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise expected_object(src_dict)
+        table = _TABLES.get(cls) or _table(cls)
+        values: dict[str, Any] = {}
+        for name, key, parse, required in table.eager:
+            if key in src_dict:
+                try:
+                    values[name] = parse(src_dict[key])
+                except APIResponseValidationError as error:
+                    error.prepend(key)
+                    raise
+            elif required:
+                raise APIResponseValidationError("the field is required but missing", path=[key])
+        model = cls(**values)
+        if table.rest is not None:
+            # A model with a rest field declares it: additional_properties.
+            cast(Any, model).additional_properties = _read_remaining(table, src_dict, table.rest)
+        return model
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as its JSON object: the spec's fields in the spec's order, then the others."""
+        table = _TABLES.get(type(self)) or _table(type(self))
+        written: dict[str, Any] = {}
+        for name, key, write in table.written:
+            value = getattr(self, name)
+            if value is not UNSET:
+                written[key] = value if write is None else write(value)
+        if table.rest is not None:
+            rest_write = table.rest_write
+            for key, value in cast(Any, self).additional_properties.items():
+                if key not in written:
+                    written[key] = value if rest_write is None else rest_write(value)
+        return written
+
+    @classmethod
+    def from_body(cls, data: object) -> Self:
+        """Read a response body: checked against `json_schema` now, each field read on first use.
+
+        Raises:
+            errors.APIResponseValidationError: Naming the first field that does not match the spec.
+        """
+        if isinstance(data, Mapping) and _matches_schema(cls, data):
+            return cls.from_checked(data)
+        return cls.from_dict(data)  # type: ignore[arg-type]  # it refuses a non-object, explained
+
+    @classmethod
+    def from_checked(cls, data: Mapping[str, Any]) -> Self:
+        """A model reading its fields from `data`, which its schema has accepted."""
+        model = object.__new__(cls)
+        set_attribute = object.__setattr__
+        set_attribute(model, "_unread", data)
+        try:
+            plain = _PLAIN_FIELDS[cls]
+        except KeyError:
+            plain = _table(cls).plain
+        for name, key in plain:
+            set_attribute(model, name, data.get(key, UNSET))
+        return model
+
+    if not TYPE_CHECKING:  # type checkers see the attributes the models declare, and no others
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only for an attribute not set yet: one read once from the checked body.
+            # Kept short: a fully read body of the seed's campaign calls it some 180 times.
+            try:
+                data = _UNREAD(self)
+                key, parse, required = _LAZY_FIELDS[type(self)][name]
+            except (AttributeError, KeyError):
+                return _first_read(self, name)
+            if not key:
+                value = _read_remaining(_TABLES[type(self)], data, parse)
+            elif key in data:
+                try:
+                    value = parse(data[key])
+                except APIResponseValidationError as error:
+                    error.prepend(key)
+                    raise
+            elif required:
+                raise APIResponseValidationError("the field is required but missing", path=[key])
+            else:
+                value = UNSET
+            object.__setattr__(self, name, value)
+            return value
+
+
+_UNREAD: Callable[[JsonModel], Mapping[str, Any]] = JsonModel.__dict__["_unread"].__get__  # the slot's getter
+_VALIDATORS: dict[type[JsonModel], Any] = {}
+
+
+def _first_read(model: JsonModel, name: str) -> Any:
+    """`__getattr__` for a model class whose table is not built yet, or an attribute it does not have."""
+    model_class = type(model)
+    if model_class not in _LAZY_FIELDS and name != "_unread":
+        _table(model_class)
+        return getattr(model, name)
+    raise AttributeError(f"{model_class.__name__!r} object has no attribute {name!r}", name=name, obj=model)
+
+
+def _read_remaining(table: _FieldTable, data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
+    named = table.named_keys
+    remaining: dict[str, T] = {}
+    for key, value in data.items():
+        if key not in named:
+            try:
+                remaining[key] = parse(value)
+            except APIResponseValidationError as error:
+                error.prepend(key)
+                raise
+    return remaining
+
+
+def _matches_schema(model: type[JsonModel], data: object) -> bool:
+    validator = _VALIDATORS.get(model)
+    if validator is None:
+        # Every model class is registered by then: importing any model imports the package,
+        # whose models/__init__ imports them all.
+        definitions = {name: member.json_schema for name, member in MODELS.items() if issubclass(member, JsonModel)}
+        schema = {"$defs": definitions, "$ref": f"#/$defs/{model.__name__}"}
+        validator = _VALIDATORS[model] = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    try:
+        return bool(validator.is_valid(data))
+    except (ValueError, TypeError, OverflowError, RecursionError):
+        return False  # what jsonschema-rs cannot take in, from_dict reads or explains

@@ -1,0 +1,1 @@
+"""The whole suite: spec, client, mock, contract, release, and the packages as installed."""
