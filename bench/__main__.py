@@ -15,18 +15,20 @@ from pathlib import Path
 from bench import (
     client_overhead,
     environment,
+    in_process,
     mock_vs_prism,
     parse_cost,
     processes,
     profile,
     servers,
+    start,
     tooling,
     wrk,
 )
 from bench.report import Section, summary
 
 BENCH = Path(__file__).resolve().parent
-MEASUREMENTS = ("server", "profile", "client", "parse", "tooling")
+MEASUREMENTS = ("server", "profile", "client", "parse", "tooling", "start", "inprocess")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -38,6 +40,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=15,
         help="alternating rounds of the client measurement: many short ones, paired",
+    )
+    parser.add_argument(
+        "--start-rounds", type=int, default=9, help="alternating starts of each server"
     )
     parser.add_argument("--duration", type=int, default=15, help="seconds of each measured wrk run")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of the wrk warm-up runs")
@@ -118,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "parse": lambda: parse_cost.measure(rounds=arguments.rounds),
         "tooling": lambda: tooling.measure(rounds=arguments.rounds),
+        "start": lambda: start.measure(rounds=arguments.start_rounds, log_dir=log_dir),
+        "inprocess": lambda: in_process.measure(rounds=arguments.rounds),
     }
     if {"server", "profile", "client"} & set(arguments.only):
         wrk.require_wrk()

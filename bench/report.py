@@ -13,15 +13,18 @@ class Ratio:
     name: str
     value: float
     target: float | None = None
-    """The least the ratio should be; None when there is no target."""
+    """The least the ratio should be (the most, when `at_most`); None when there is no target."""
+    at_most: bool = False
 
     def verdict(self) -> str:
         if self.target is None:
             return "(no target)"
-        return "met" if self.value >= self.target else "**not met**"
+        met = self.value <= self.target if self.at_most else self.value >= self.target
+        return "met" if met else "**not met**"
 
     def row(self) -> list[str]:
-        target = "" if self.target is None else f">= {self.target:g}"
+        bound = "<=" if self.at_most else ">="
+        target = "" if self.target is None else f"{bound} {self.target:g}"
         return [self.name, f"{self.value:.2f}", target, self.verdict()]
 
 

@@ -127,6 +127,8 @@ def test_spread_is_half_the_range_relative_to_the_median() -> None:
         (Ratio("x", 1.4, 1.5), "**not met**"),
         (Ratio("x", 1.5, 1.5), "met"),
         (Ratio("x", 3.0), "(no target)"),
+        (Ratio("x", 0.2, 0.3, at_most=True), "met"),
+        (Ratio("x", 0.4, 0.3, at_most=True), "**not met**"),
     ],
 )
 def test_ratio_verdict(ratio: Ratio, verdict: str) -> None:
