@@ -101,6 +101,8 @@ class MockServerConfig(uvicorn.Config):
     def __init__(self, app: Any, *, limits: ConnectionLimits, **options: Any) -> None:
         # No protocol but HTTP/1.1: an Upgrade request is answered as HTTP/1.1.
         options.setdefault("ws", "none")
+        # Nothing of the mock reads the client's address: no X-Forwarded-* rewriting of it.
+        options.setdefault("proxy_headers", False)
         super().__init__(
             app,
             http=LimitedHttpToolsProtocol,
@@ -134,8 +136,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     ) -> None:
         super().__init__(config, server_state, app_state, _loop)
         self.limits = config.limits if isinstance(config, MockServerConfig) else ConnectionLimits()
-        self.app = HeadLimits(self.app, self.limits)
+        self._timeouts = {
+            "a request": self.limits.idle_timeout,
+            "the client to read": self.limits.idle_timeout,
+            "the request head": self.limits.head_timeout,
+            "the request body": self.limits.body_timeout,
+            "the rest of an unread request": self.limits.body_timeout,
+        }
+        # One timer per connection, armed for the earliest deadline; a deadline that
+        # moves later lets it fire and re-arm, so a request arms none in the common case.
         self._deadline: asyncio.TimerHandle | None = None
+        self._deadline_at = 0.0
+        self._timer_at = 0.0
         self._waiting_for: str | None = None
         self._phase = _IDLE
         self._head_bytes = 0
@@ -176,7 +188,6 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if self._graceful is not None and self._graceful.lingering:
             self._discard(len(data))
             return
-        self._unset_keepalive_if_required()
         self._unparsed = memoryview(bytes(self._unparsed) + data if self._unparsed else data)
         self._parse()
         self._watch()
@@ -257,7 +268,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._phase = _DONE
 
     def _check_head(self) -> None:
-        """What h11 refuses and llhttp leaves to the server."""
+        """The head limits, and what h11 refuses and llhttp leaves to the server.
+
+        A head still arriving is bounded by `_parse`; one that arrived whole is measured
+        here (the line and the fields as sent, near enough).
+        """
+        if len(self.headers) > self.limits.max_header_fields:
+            raise HeadRejected(
+                f"Request has more than {self.limits.max_header_fields} header fields"
+            )
+        size = len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)
+        if size > self.limits.max_head_bytes:
+            raise HeadRejected(_head_too_large(self.limits))
         hosts = sum(1 for name, _ in self.headers if name == b"host")
         if hosts == 0 and self.parser.get_http_version() == "1.1":
             raise HeadRejected("An HTTP/1.1 request needs a Host header")
@@ -268,14 +290,18 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             raise HeadRejected("Transfer-Encoding other than chunked is not supported")
 
     def on_response_complete(self) -> None:
-        super().on_response_complete()
+        """uvicorn's, but its keep-alive timer is the idle deadline here."""
+        self.server_state.total_requests += 1
         if self.transport.is_closing():
             return
         if self._rejection is not None:
             self._send_rejection()
             return
-        if not self.pipeline:
-            self._parse()
+        self.flow.resume_reading()
+        if self.pipeline:
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+        self._parse()
         self._watch()
 
     def pause_writing(self) -> None:
@@ -292,11 +318,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def linger(self) -> None:
         """The connection is closing while the client still sends: give it the body deadline."""
-        self._cancel_deadline()
-        self._waiting_for = "the rest of an unread request"
-        self._deadline = self.loop.call_later(
-            self.limits.body_timeout, self._expire, self._waiting_for
-        )
+        self._wait_for("the rest of an unread request")
 
     def _discard(self, size: int) -> None:
         self._discarded += size
@@ -305,24 +327,24 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             self._close_now()
 
     def _watch(self) -> None:
-        """Arm the deadline of what the connection waits for, when that changed."""
+        """Start the deadline of what the connection waits for, when that changed."""
         if self.transport.is_closing():
             return
         waiting_for = self._waiting_for_client()
-        if waiting_for == self._waiting_for:
-            return
-        self._cancel_deadline()
+        if waiting_for != self._waiting_for:
+            if waiting_for == "a request":
+                self._discarded = 0
+            self._wait_for(waiting_for)
+
+    def _wait_for(self, waiting_for: str | None) -> None:
         self._waiting_for = waiting_for
-        if waiting_for == "a request":
-            self._discarded = 0
-        timeout = {
-            "a request": self.limits.idle_timeout,
-            "the client to read": self.limits.idle_timeout,
-            "the request head": self.limits.head_timeout,
-            "the request body": self.limits.body_timeout,
-        }.get(waiting_for or "")
-        if waiting_for is not None and timeout is not None:
-            self._deadline = self.loop.call_later(timeout, self._expire, waiting_for)
+        if waiting_for is None:
+            return  # the server's turn: the timer, if armed, finds nothing to expire
+        self._deadline_at = self.loop.time() + self._timeouts[waiting_for]
+        if self._deadline is None or self._deadline_at < self._timer_at:
+            self._cancel_deadline()
+            self._timer_at = self._deadline_at
+            self._deadline = self.loop.call_at(self._deadline_at, self._expire)
 
     def _waiting_for_client(self) -> str | None:
         if self.flow.write_paused:
@@ -335,12 +357,20 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             return None  # the server's turn
         return "a request"
 
-    def _expire(self, waiting_for: str) -> None:
-        if waiting_for != self._waiting_for:
+    def _expire(self) -> None:
+        self._deadline = None
+        if self._waiting_for is None or (self.transport.is_closing() and not self.lingering()):
             return
-        if waiting_for != "a request":
-            logger.info("%s: closed, waited too long for %s", self._peer(), waiting_for)
+        if self.loop.time() < self._deadline_at:
+            self._timer_at = self._deadline_at
+            self._deadline = self.loop.call_at(self._deadline_at, self._expire)
+            return
+        if self._waiting_for != "a request":
+            logger.info("%s: closed, waited too long for %s", self._peer(), self._waiting_for)
         self._close_now()
+
+    def lingering(self) -> bool:
+        return self._graceful is not None and self._graceful.lingering
 
     def _close_now(self) -> None:
         self._cancel_deadline()
@@ -390,11 +420,14 @@ class GracefulTransport(asyncio.Transport):
         super().__init__()
         self._transport = transport
         self._protocol = protocol
+        self._loop = protocol.loop
+        self._corked: list[bytes | bytearray | memoryview] | None = None
         self.lingering = False
 
     def close(self) -> None:
         if self.lingering or self._transport.is_closing():
             return
+        self._flush()
         if not self._protocol.still_sending() or not self._transport.can_write_eof():
             self._transport.close()
             return
@@ -412,8 +445,20 @@ class GracefulTransport(asyncio.Transport):
         return self.lingering or self._transport.is_closing()
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
-        if not self.lingering:
-            self._transport.write(data)
+        """Written at the end of this turn of the event loop, with whatever else is written
+        in it: a response's head and body in one send, not two."""
+        if self.lingering:
+            return
+        if self._corked is None:
+            self._corked = [data]
+            self._loop.call_soon(self._flush)
+        else:
+            self._corked.append(data)
+
+    def _flush(self) -> None:
+        corked, self._corked = self._corked, None
+        if corked and not self._transport.is_closing():
+            self._transport.write(corked[0] if len(corked) == 1 else b"".join(corked))
 
     def pause_reading(self) -> None:
         if not self.lingering:
@@ -432,10 +477,12 @@ class GracefulTransport(asyncio.Transport):
         return self._transport.can_write_eof()
 
     def write_eof(self) -> None:
+        self._flush()
         self._transport.write_eof()
 
     def get_write_buffer_size(self) -> int:
-        return self._transport.get_write_buffer_size()
+        corked = sum(len(data) for data in self._corked or ())
+        return corked + self._transport.get_write_buffer_size()
 
     def set_write_buffer_limits(self, high: int | None = None, low: int | None = None) -> None:
         self._transport.set_write_buffer_limits(high, low)
@@ -448,36 +495,6 @@ class GracefulTransport(asyncio.Transport):
 
     def get_protocol(self) -> asyncio.BaseProtocol:
         return self._transport.get_protocol()
-
-
-class HeadLimits:
-    """A request whose head is over the limits is answered 400, not handled.
-
-    h11 only bounds a head it is still waiting for; one that arrived whole in a read is
-    measured here (the line and the fields as sent, near enough).
-    """
-
-    def __init__(self, app: Any, limits: ConnectionLimits) -> None:
-        self.app = app
-        self.limits = limits
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        message = None if scope["type"] != "http" else self._excess(scope)
-        if message is not None:
-            logger.info("%s: 400 %s", _peer(scope.get("client")), message)
-            await bad_request(ErrorCode.BAD_REQUEST, message).response()(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
-
-    def _excess(self, scope: Any) -> str | None:
-        headers = scope["headers"]
-        if len(headers) > self.limits.max_header_fields:
-            return f"Request has more than {self.limits.max_header_fields} header fields"
-        line = len(scope["method"]) + len(scope.get("raw_path") or b"") + len(scope["query_string"])
-        size = line + sum(len(name) + len(value) + 4 for name, value in headers)
-        if size > self.limits.max_head_bytes:
-            return f"Request head is larger than {self.limits.max_head_bytes} bytes"
-        return None
 
 
 def _peer(client: tuple[str, int] | None) -> str:
