@@ -9,6 +9,11 @@ processes sharing the file, are serialised and each sees the status the one befo
 In memory (no path) every call runs inline: it takes microseconds. With a file, a
 status change waits for its fsync, so it runs in a worker thread on a connection of
 its own and the event loop keeps serving reads.
+
+`generation()` changes whenever a status may have changed, so that what is computed
+from the statuses (a campaign's counts) can be kept until then: in memory only this
+object writes, and counts its writes; a file may be written by the writer connection
+or by other processes (`--workers N`), which SQLite's `data_version` tells the reader.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ class EnrollmentStore:
         # In memory only this object writes, so it knows when the statuses are still the
         # seed's and a reset has nothing to do (the plugin resets before every test).
         self._changed = path is not None
+        self._writes = 0
+        self._file = path is not None
 
     def seed(self, dataset: Dataset) -> None:
         """Fill a new database from the data set; accept an existing one only if it came from it."""
@@ -62,10 +69,18 @@ class EnrollmentStore:
         """Every enrollment back to its seed status."""
         if not self._changed:
             return
+        self._writes += 1
         with self._writer.transaction() as connection:
             connection.execute("DELETE FROM enrollments")
             self._insert(connection, dataset)
         self._changed = self._writer is not self._reader
+
+    def generation(self) -> tuple[int, int]:
+        """A value that differs from the last one returned once a status may have changed."""
+        if not self._file:
+            return (self._writes, 0)
+        (version,) = self._reader.query("PRAGMA data_version")[0]
+        return (self._writes, int(version))
 
     def status_counts(self, campaign_id: str) -> Counter[str]:
         rows = self._reader.query(
@@ -86,6 +101,7 @@ class EnrollmentStore:
         self, customer_id: str, campaign_id: str, status: str
     ) -> tuple[str, str] | None:
         self._changed = True
+        self._writes += 1
         rows = self._writer.query(
             "UPDATE enrollments SET previous_status = status, status = ?"
             " WHERE customer_id = ? AND campaign_id = ? RETURNING id, previous_status",

@@ -38,6 +38,7 @@ from carecycle_mock.auth import key_digest, request_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
 from carecycle_mock.faults import ConnectionDropped
+from carecycle_mock.responses import encode_json
 from carecycle_mock.schemas import Issue
 from carecycle_mock.volatile import VolatileState
 
@@ -247,7 +248,7 @@ class Journal:
     def record(self, entry: JournalEntry, key: str) -> None:
         """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
         if self.size:
-            self._volatile.journal_append(key, json.dumps(entry.to_json()), self.size)
+            self._volatile.journal_append(key, encode_json(entry.to_json()).decode(), self.size)
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
