@@ -25,7 +25,6 @@ from carecycle_mock.faults import (
 )
 from carecycle_mock.journal import JournalEntry
 from carecycle_mock.service import MockService
-from carecycle_mock.transport import AsyncMockTransport, MockTransport
 
 __all__ = [
     "AsyncMockTransport",
@@ -45,11 +44,18 @@ __all__ = [
 
 if TYPE_CHECKING:  # for type checkers and the API diff, which do not run __getattr__
     from carecycle_mock.service import MockService as MockState
+    from carecycle_mock.transport import AsyncMockTransport, MockTransport
 
     __all__ += ["MockState"]  # for them only: at run time the name is not exported, it warns
 
 
 def __getattr__(name: str) -> Any:
+    # The transports import httpx, which the server does not need: they are imported when
+    # first asked for, so that `carecycle-mock` starts without it.
+    if name in ("MockTransport", "AsyncMockTransport"):
+        from carecycle_mock import transport  # noqa: PLC0415 - imported when first used
+
+        return getattr(transport, name)
     # The names a release renamed, still importable for a while, with a warning.
     if name == "MockState":
         warnings.warn(

@@ -29,6 +29,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -247,8 +248,14 @@ class Journal:
 
     def record(self, entry: JournalEntry, key: str) -> None:
         """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
+        self.record_lazily(lambda: entry, key)
+
+    def record_lazily(self, make: Callable[[], JournalEntry], key: str) -> None:
+        """Append the entry `make` makes: in the process's own memory, when it is read."""
         if self.size:
-            self._volatile.journal_append(key, encode_json(entry.to_json()).decode(), self.size)
+            self._volatile.journal_append(
+                key, lambda: encode_json(make().to_json()).decode(), self.size
+            )
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
@@ -417,43 +424,61 @@ class JournalMiddleware:
             raise
         finally:
             if self.journal.size:
-                code = code or _code(bytes(error_body))
-                self._record(
-                    scope, notes, status=status, code=code, request_id=request_id, at=started
+                # What the entry needs, kept as it is: the entry is made when it is read.
+                request = _Request(
+                    scope["method"],
+                    scope["path"],
+                    scope["query_string"],
+                    notes,
+                    request_key(scope).digest,
                 )
+                answer = _Answer(status, code, bytes(error_body), request_id, started)
+                self.journal.record_lazily(partial(self._entry, request, answer), request.digest)
 
-    def _record(
-        self,
-        scope: Scope,
-        notes: dict[str, Any],
-        *,
-        status: int | None,
-        code: str | None,
-        request_id: bytes,
-        at: float,
-    ) -> None:
+    def _entry(self, request: _Request, answer: _Answer) -> JournalEntry:
+        notes = request.notes
         query: dict[str, list[str]] = {}
-        for name, value in parse_qsl(
-            scope["query_string"].decode("latin-1"), keep_blank_values=True
-        ):
+        query_string = request.query_string.decode("latin-1")
+        for name, value in parse_qsl(query_string, keep_blank_values=True):
             query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
-        digest = request_key(scope).digest
-        key = self._keys.get(digest)
+        key = self._keys.get(request.digest)
         entry = JournalEntry(
             operation_id=notes.get("operation_id"),
-            method=scope["method"],
-            path=self._mask.text(scope["path"]),
+            method=request.method,
+            path=self._mask.text(request.path),
             query={name: tuple(values) for name, values in query.items()},
             body=self._mask.value(notes.get("body")),
             body_omitted=notes.get("body_omitted", False),
-            status=status,
-            code=code,
+            status=answer.status,
+            code=answer.code or _code(answer.error_body),
             key_label=None if key is None else key.label,
             organisation_id=None if key is None else key.organisation_id,
-            time=at,
-            request_id=request_id.decode("ascii"),
+            time=answer.at,
+            request_id=answer.request_id.decode("ascii"),
         )
-        self.journal.record(entry, digest)
+        return entry
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What the journal middleware keeps of a request: its scope is not kept whole."""
+
+    method: str
+    path: str
+    query_string: bytes
+    notes: dict[str, Any]
+    digest: str
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """What the mock answered a request, as the journal middleware saw it go out."""
+
+    status: int | None
+    code: str | None
+    error_body: bytes
+    request_id: bytes
+    at: float
 
 
 def _code(error_body: bytes) -> str | None:

@@ -84,7 +84,9 @@ class ApiSpec:
     @classmethod
     def load(cls, path: Path | None = None, extra: Mapping[str, Any] | None = None) -> ApiSpec:
         text = (path or default_spec_path()).read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text), extra)
+        # libyaml's parser when PyYAML has it: the pure-Python one is most of the mock's start.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return cls(yaml.load(text, Loader=loader), extra)  # noqa: S506 - a safe loader
 
     def component(self, name: str) -> Any:
         """A schema of `components/schemas`, `$ref` followed."""
