@@ -10,7 +10,8 @@ In memory (no path) every call runs inline: it takes microseconds. With a file, 
 status change waits for its fsync, so it runs in a worker thread on a connection of
 its own and the event loop keeps serving reads.
 
-`generation()` changes whenever a status may have changed, so that what is computed
+`generation()` changes whenever a status may have changed (not when one is set to
+what it was), so that what is computed
 from the statuses (a campaign's counts) can be kept until then: in memory only this
 object writes, and counts its writes; a file may be written by the writer connection
 or by other processes (`--workers N`), which SQLite's `data_version` tells the reader.
@@ -101,12 +102,13 @@ class EnrollmentStore:
         self, customer_id: str, campaign_id: str, status: str
     ) -> tuple[str, str] | None:
         self._changed = True
-        self._writes += 1
         rows = self._writer.query(
             "UPDATE enrollments SET previous_status = status, status = ?"
             " WHERE customer_id = ? AND campaign_id = ? RETURNING id, previous_status",
             (status, customer_id, campaign_id),
         )
+        if rows and rows[0][1] != status:
+            self._writes += 1  # a status that stays the same changes no count
         return (rows[0][0], rows[0][1]) if rows else None
 
     def status(self, customer_id: str, campaign_id: str) -> str | None:

@@ -24,6 +24,7 @@ characters (else the mock makes one up).
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 import uuid
@@ -498,4 +499,7 @@ def _request_id(headers: Sequence[tuple[bytes, bytes]]) -> bytes:
     values = [value for name, value in headers if name.lower() == REQUEST_ID_HEADER]
     if len(values) == 1 and _REQUEST_ID.fullmatch(values[0]):
         return values[0]
-    return str(uuid.uuid4()).encode("ascii")
+    # A version 4 UUID from Python's generator (reseeded in a forked child), not the
+    # system's: an id names a request, it guards nothing, and needs no system call.
+    random_bytes = random.randbytes(16)  # noqa: S311 - not a secret
+    return str(uuid.UUID(bytes=random_bytes, version=4)).encode("ascii")
