@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from carecycle_mock import MockConfig
+from carecycle_mock import MockConfig, MockService, MockTransport
+from carecycle_mock.app import build_app
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
 
 from .conformance import SPEC, assert_conforms
@@ -55,6 +57,42 @@ def test_get_campaign_counts_every_status_from_the_enrollments(
     assert body["campaign"]["id"] == campaign.id
     assert body["campaign"]["name"] == campaign.name
     assert body["assistants"] == []
+
+
+def test_a_campaigns_counts_follow_every_write_that_changes_them(
+    tmp_path: Path, dataset: Dataset, writer: ApiKey
+) -> None:
+    """A campaign's answer is prepared once and kept: a PATCH, a reset and a status set by
+    another process sharing the database file (a worker of `--workers N`) each show in
+    the next GET of either process."""
+    enrollment = first_enrollment(dataset, writer, status="pending")
+    config = MockConfig(db_path=str(tmp_path / "state.sqlite3"))
+
+    def pending(client: httpx.Client) -> int:
+        body = get_campaign(client, enrollment.campaign_id, writer).json()
+        count: int = body["campaign"]["customerStats"]["statusCounts"]["pending"]
+        return count
+
+    with open_app(config) as owner:
+        seeded = pending(owner)
+        worker_app = build_app(MockService(config, fresh_volatile_state=False))
+        try:
+            transport = MockTransport(worker_app)
+            with httpx.Client(transport=transport, base_url="http://mock") as worker:
+                assert pending(worker) == seeded
+                changed = set_status(owner, writer, enrollment_body(enrollment, "completed"))
+                assert changed.status_code == 200
+                assert (pending(owner), pending(worker)) == (seeded - 1, seeded - 1)
+                worker_app.state.mock.set_enrollment_status(
+                    enrollment.customer_id, enrollment.campaign_id, "pending"
+                )
+                assert (pending(owner), pending(worker)) == (seeded, seeded)
+                changed = set_status(worker, writer, enrollment_body(enrollment, "failed"))
+                assert changed.status_code == 200
+                owner._transport.state.reset()  # type: ignore[attr-defined]
+                assert (pending(owner), pending(worker)) == (seeded, seeded)
+        finally:
+            worker_app.state.mock.close()
 
 
 @pytest.mark.parametrize(
