@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from bench import probes
+from bench import probes, wrk
 from bench.report import Ratio, Section, table
 from bench.rounds import alternating, median, spread
 from bench.servers import RAISED_RATE_LIMIT
@@ -37,8 +37,8 @@ class _Mock:
 
     transport: MockTransport
     http: httpx.Client
-    get: probes.wrk.Request
-    patch: probes.wrk.Request
+    get: wrk.Request
+    patch: wrk.Request
 
     @classmethod
     def open(cls) -> _Mock:
@@ -47,7 +47,7 @@ class _Mock:
         http = httpx.Client(transport=transport, base_url="http://mock")
         return cls(transport, http, kinds[0].request, kinds[1].request)
 
-    def send(self, request: probes.wrk.Request) -> None:
+    def send(self, request: wrk.Request) -> None:
         headers = {"x-api-key": request.key or ""}
         if request.body is not None:
             headers["content-type"] = "application/json"
