@@ -67,8 +67,8 @@ def _hygiene(arguments: argparse.Namespace, workload: client_overhead.Workload) 
   measurement 2, the parsing of measurement 3, the starts' first requests
   (measurement 5) and the in-process mock (measurement 6) run there too. Neither side
   can starve the other, and every server gets the same single core. wrk is not the
-  limit: the same wrk setup drives the fixed-response server of measurement 2 several
-  times faster than any server of measurement 1 answers (both numbers below). Tooling
+  limit: the same wrk setup drives the fixed-response servers of measurements 1 and 2
+  several times faster than our mock or Prism answers (the numbers below). Tooling
   (measurement 4) runs on all cores, as developers run it.
 - **One server process at a time.** In measurement 1 each server is started for its run
   and stopped after it, so no other server shares its core; Prism is one Node process,
