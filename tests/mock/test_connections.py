@@ -385,6 +385,52 @@ def pipeline_until_blocked(connection: socket.socket, request: bytes, limit: int
     return sent
 
 
+def test_pipelined_requests_are_answered_in_order_each_once(
+    quick: MockProcess, dataset: Dataset, writer: ApiKey
+) -> None:
+    """Sixty requests in one send, GETs and PATCHes with bodies: parsed a slice at a time,
+    each is answered once, in the order sent (the request ids say which is which)."""
+    enrollment = dataset.enrollments_of(writer.organisation_id)[0]
+    body = json.dumps(
+        {
+            "customerId": enrollment.customer_id,
+            "campaignId": enrollment.campaign_id,
+            "status": "completed",
+        }
+    ).encode()
+    key = f"x-api-key: {writer.key}"
+    pipelined = b"".join(
+        request_head(
+            "PATCH",
+            PATCH,
+            key,
+            "content-type: application/json",
+            f"content-length: {len(body)}",
+            f"x-request-id: r{n}",
+        )
+        + body
+        if n % 3 == 0
+        else request_head("GET", campaign_path(dataset, writer), key, f"x-request-id: r{n}")
+        for n in range(60)
+    )
+    with connect(quick) as connection, connection.makefile("rb") as stream:
+        connection.sendall(pipelined)
+        for n in range(60):
+            status, headers = read_answer(stream)
+            assert (status, headers["x-request-id"]) == (200, f"r{n}")
+
+
+def read_answer(stream: Any) -> tuple[int, dict[str, str]]:
+    """One answer of several on a connection (http.client would read past it)."""
+    status = int(stream.readline().split()[1])
+    headers = {}
+    while (line := stream.readline()) != b"\r\n":
+        name, _, value = line.decode("latin-1").partition(":")
+        headers[name.lower()] = value.strip()
+    stream.read(int(headers["content-length"]))
+    return status, headers
+
+
 def test_a_pipeliner_that_never_reads_is_stopped_and_memory_stays_bounded(
     patient: MockProcess, dataset: Dataset, writer: ApiKey
 ) -> None:
