@@ -250,7 +250,7 @@ def test_include_client_parameter_is_the_argued_boolean() -> None:
     assert param["name"] == "includeClient"
     assert param["schema"] == {"type": "boolean"}
     assert param["required"] is False
-    assert param["x-carecycle-source"] == "inferred"
+    assert param["x-carecycle-provenance"]["source"] == "inferred"
 
 
 @pytest.mark.parametrize(
@@ -291,14 +291,38 @@ def test_numbers_and_nulls_follow_the_zod_rules(
     assert {key: node[key] for key in expected} == expected
 
 
-def test_inferences_name_their_source() -> None:
-    sources = [
-        node["x-carecycle-source"]
-        for _, node in walk(SPEC)
-        if isinstance(node, dict) and "x-carecycle-source" in node
+def provenances() -> list[tuple[str, Any]]:
+    return [
+        (pointer, node["x-carecycle-provenance"])
+        for pointer, node in walk(SPEC)
+        if isinstance(node, dict) and "x-carecycle-provenance" in node
     ]
-    assert set(sources) == {"docs", "inferred"}
-    assert "x-carecycle-source" in SPEC["info"]["description"]
+
+
+def test_what_is_not_transcribed_names_its_source_and_why() -> None:
+    found = provenances()
+    assert {provenance["source"] for _, provenance in found} == {"pages", "docs", "inferred"}
+    for pointer, provenance in found:
+        assert set(provenance) == {"source", "note"}, pointer
+        assert provenance["note"].strip(), pointer
+    inferred = {pointer for pointer, p in found if p["source"] == "inferred"}
+    assert "paths/~1v2~1campaigns~1{campaignId}/get/parameters/1" in inferred
+    assert "components/responses/ValidationFailed" in inferred
+
+
+# Words that say where a statement comes from rather than what the API does.
+PROVENANCE_WORDS = re.compile(r"x-carecycle-source|\bthe pages?\b|\binferred\b|\(docs\)", re.I)
+
+
+def test_descriptions_are_for_users_and_provenance_stays_in_its_extension() -> None:
+    cited = [
+        (pointer, node["description"])
+        for pointer, node in walk(SPEC)
+        if isinstance(node, dict)
+        and isinstance(node.get("description"), str)
+        and PROVENANCE_WORDS.search(node["description"])
+    ]
+    assert cited == []
 
 
 # --- the document agrees with itself: examples validate, patterns behave -----------

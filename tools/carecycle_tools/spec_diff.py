@@ -209,9 +209,28 @@ class _Comparison:
                         self.documentation("info", field, before, after)
             elif key in {"openapi", "tags"}:
                 self.documentation("document", key, old, new)
+            elif key == "servers":
+                self.servers(old or [], new or [])
             else:
                 self.annotation_or_unclassified("document", key, old, new)
         return self.changes
+
+    def servers(self, old: list[Any], new: list[Any]) -> None:
+        """The URLs are what the client calls (the first is its default base URL): any
+        change to them is major, but a server added after the others. Whatever else a
+        server carries (a description, extensions) is documentation."""
+        old_urls, new_urls = [s.get("url") for s in old], [s.get("url") for s in new]
+        if new_urls[: len(old_urls)] != old_urls:
+            self.add(Level.MAJOR, "servers", f"URLs changed from {old_urls} to {new_urls}")
+            return
+        for url in new_urls[len(old_urls) :]:
+            self.add(Level.MINOR, "servers", f"server {url} added")
+        for before, after in zip(old, new, strict=False):
+            for field, was, now in _pairs(before, after):
+                if field == "variables":
+                    self.unclassified(f"server {after.get('url')}", field, was, now)
+                else:
+                    self.documentation(f"server {after.get('url')}", field, was, now)
 
     def paths(self) -> None:
         old_items, new_items = self.old.get("paths") or {}, self.new.get("paths") or {}
