@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any
 
+from jsonpointer import JsonPointer, JsonPointerException
+
 from carecycle_tools.changes import Change, Level
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -87,13 +89,10 @@ def resolve(spec: Mapping[str, Any], node: Any) -> Any:
 def _target(spec: Mapping[str, Any], ref: str) -> Any:
     if not ref.startswith("#/"):
         raise SpecError(f"$ref {ref!r} points outside the document")
-    node: Any = spec
-    for escaped in ref[2:].split("/"):
-        token = escaped.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, Mapping) or token not in node:
-            raise SpecError(f"$ref {ref!r} does not resolve")
-        node = node[token]
-    return node
+    try:
+        return JsonPointer(ref[1:]).resolve(spec)
+    except JsonPointerException:
+        raise SpecError(f"$ref {ref!r} does not resolve") from None
 
 
 def _parameter_key(spec: Mapping[str, Any], parameter: Any) -> str:
