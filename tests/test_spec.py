@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.repository import SPEC
+
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 GET_PAGE = (PAGES / "get-campaign-by-id.txt").read_text()
 PATCH_PAGE = (PAGES / "update-customer-campaign-status.txt").read_text()
@@ -30,7 +30,6 @@ PATCH_PAGE = (PAGES / "update-customer-campaign-status.txt").read_text()
 # codes; with careCycle's documented error codes that order reads as these statuses.
 STATUS_ORDER = ["200", "400", "401", "403", "404", "422", "429", "500"]
 
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 SPEC_URI = "urn:carecycle:openapi"
 REGISTRY: Registry[Any] = Registry().with_resource(SPEC_URI, Resource.opaque(SPEC))
 

@@ -9,8 +9,7 @@ import pytest
 
 from carecycle_tools.changes import Change, Level
 from carecycle_tools.spec_diff import Direction, SpecError, compare_specs, schema_directions
-
-from .conftest import SPEC
+from tests.repository import SPEC
 
 GET = "GET /v2/campaigns/{campaignId}"
 PATCH = "PATCH /v2/customers/campaign-status"
