@@ -20,6 +20,18 @@ from .mock_server import Mock, start
 from .scripted import Script
 
 
+@pytest.fixture(autouse=True)
+def no_carecycle_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings come from each test, never from the machine's environment."""
+    for name in (
+        "CARECYCLE_API_KEY",
+        "CARECYCLE_BASE_URL",
+        "CARECYCLE_LOG",
+        "CARECYCLE_RATE_LIMIT",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def api_key() -> str:
     """A fresh key per test, so that finding it anywhere means it leaked from this test."""
