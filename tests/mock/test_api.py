@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -261,6 +263,34 @@ def test_a_key_with_the_prefix_of_a_real_one_is_refused(
     for near in (read_write_key.key[:-1], read_write_key.key + "x", read_write_key.key.upper()):
         response = client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": near})
         assert response.json() == {"message": "Invalid API key", "code": "UNAUTHORIZED"}
+
+
+@pytest.mark.parametrize("path", ["campaign", "/v2/no-such-path"])
+def test_a_request_s_key_is_hashed_once_for_counts_faults_auth_and_the_journal(
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+) -> None:
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    url = f"/v2/campaigns/{campaign.id}" if path == "campaign" else path
+    # Starlette builds the middleware on the first request: the journal hashes the data
+    # set's keys then, once for the mock's life.
+    client.get("/v2/campaigns")
+    hashed: list[bytes] = []
+    sha256 = hashlib.sha256
+
+    def counting_sha256(data: bytes = b"", **options: Any) -> Any:
+        hashed.append(bytes(data))
+        return sha256(data, **options)
+
+    monkeypatch.setattr(hashlib, "sha256", counting_sha256)
+    response = client.get(url, headers={"x-api-key": read_write_key.key})
+    assert response.status_code == (200 if path == "campaign" else 404)
+    assert hashed == [read_write_key.key.encode()]
+    entry = client._transport.state.requests()[-1]  # type: ignore[attr-defined]
+    assert entry.key_label == read_write_key.label
 
 
 def test_auth_comes_before_input_validation(client: httpx.Client) -> None:

@@ -22,7 +22,10 @@ from carecycle_mock import (
     create_app,
 )
 from carecycle_mock.data import ApiKey, Dataset
+from carecycle_mock.errors import ERROR_STATUSES
+from carecycle_mock.faults import FAULT_PLAN_SCHEMA
 from carecycle_mock.process import MockProcess
+from tests.repository import SPEC
 
 from .conformance import assert_conforms
 from .in_process import open_app
@@ -346,3 +349,13 @@ def test_command_line_faults(dataset: Dataset, campaign_url: str, read_write_key
             except httpx.RemoteProtocolError:
                 got.append("drop")
     assert got == [500, 200, 429, "drop", 200, 200]
+
+
+def test_the_one_status_table_is_the_error_statuses_the_spec_documents() -> None:
+    for item in SPEC["paths"].values():
+        for operation in item.values():
+            documented = {int(status) for status in operation["responses"] if int(status) >= 400}
+            assert set(ERROR_STATUSES) == documented, operation["operationId"]
+    assert FAULT_PLAN_SCHEMA["$defs"]["fault"]["properties"]["status"]["enum"] == list(
+        ERROR_STATUSES
+    )
