@@ -63,16 +63,16 @@ def test_get_campaign_counts_every_status_from_the_enrollments(
 
 
 def test_a_campaigns_counts_follow_every_write_that_changes_them(
-    tmp_path: Path, dataset: Dataset, writer: ApiKey
+    tmp_path: Path, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     """A campaign's answer is prepared once and kept: a PATCH, a reset and a status set by
     another process sharing the database file (a worker of `--workers N`) each show in
     the next GET of either process."""
-    enrollment = first_enrollment(dataset, writer, status="pending")
+    enrollment = first_enrollment(dataset, read_write_key, status="pending")
     config = MockConfig(db_path=str(tmp_path / "state.sqlite3"))
 
     def pending(client: httpx.Client) -> int:
-        body = get_campaign(client, enrollment.campaign_id, writer).json()
+        body = get_campaign(client, enrollment.campaign_id, read_write_key).json()
         count: int = body["campaign"]["customerStats"]["statusCounts"]["pending"]
         return count
 
@@ -83,14 +83,16 @@ def test_a_campaigns_counts_follow_every_write_that_changes_them(
             transport = MockTransport(worker_app)
             with httpx.Client(transport=transport, base_url="http://mock") as worker:
                 assert pending(worker) == seeded
-                changed = set_status(owner, writer, enrollment_body(enrollment, "completed"))
+                changed = set_status(
+                    owner, read_write_key, enrollment_body(enrollment, "completed")
+                )
                 assert changed.status_code == 200
                 assert (pending(owner), pending(worker)) == (seeded - 1, seeded - 1)
                 worker_app.state.mock.set_enrollment_status(
                     enrollment.customer_id, enrollment.campaign_id, "pending"
                 )
                 assert (pending(owner), pending(worker)) == (seeded, seeded)
-                changed = set_status(worker, writer, enrollment_body(enrollment, "failed"))
+                changed = set_status(worker, read_write_key, enrollment_body(enrollment, "failed"))
                 assert changed.status_code == 200
                 owner._transport.state.reset()  # type: ignore[attr-defined]
                 assert (pending(owner), pending(worker)) == (seeded, seeded)

@@ -399,11 +399,11 @@ def pipeline_until_blocked(connection: socket.socket, request: bytes, limit: int
 
 
 def test_pipelined_requests_are_answered_in_order_each_once(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     """Sixty requests in one send, GETs and PATCHes with bodies: parsed a slice at a time,
     each is answered once, in the order sent (the request ids say which is which)."""
-    enrollment = dataset.enrollments_of(writer.organisation_id)[0]
+    enrollment = dataset.enrollments_of(read_write_key.organisation_id)[0]
     body = json.dumps(
         {
             "customerId": enrollment.customer_id,
@@ -411,7 +411,7 @@ def test_pipelined_requests_are_answered_in_order_each_once(
             "status": "completed",
         }
     ).encode()
-    key = f"x-api-key: {writer.key}"
+    key = f"x-api-key: {read_write_key.key}"
     pipelined = b"".join(
         request_head(
             "PATCH",
@@ -423,7 +423,7 @@ def test_pipelined_requests_are_answered_in_order_each_once(
         )
         + body
         if n % 3 == 0
-        else request_head("GET", campaign_path(dataset, writer), key, f"x-request-id: r{n}")
+        else request_head("GET", campaign_path(dataset, read_write_key), key, f"x-request-id: r{n}")
         for n in range(60)
     )
     with connect(quick) as connection, connection.makefile("rb") as stream:
