@@ -13,7 +13,9 @@ everything below reads, writes and describes the model through it.
   instead of a KeyError or TypeError from deep inside.
 - `Model.from_body(data)`, which the client uses for response bodies, first checks the
   whole body against the model's JSON Schema with jsonschema-rs (compiled, in Rust), then
-  reads each field from the JSON the first time it is used, and keeps it. A body the schema
+  reads the model's own values (strings, ids, times, enums, lists of them) at once, by
+  straight-line code compiled from its table (`_checked_reader`) that only converts, and
+  each field that holds a model the first time it is used, and keeps it. A body the schema
   refuses goes through `from_dict`, which names the field and says why; so a bad body fails
   the call, not a later attribute access. The schemas are never laxer than the `parse_*`
   functions (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and
@@ -26,13 +28,14 @@ model's `additional_properties`, and enum values it does not list become members
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
 
 import attrs
 import jsonschema_rs
 
-from ._fields import METADATA_KEY, JsonKey, reader
+from ._fields import METADATA_KEY, JsonKey, reader, reads_a_model
 from ._model_registry import MODELS, register_model
 from ._parsing import expected_object
 from ._unset import UNSET
@@ -66,7 +69,7 @@ class _Written(NamedTuple):
 class _FieldTable:
     """Everything a model class reads and writes by, derived from its field declarations."""
 
-    __slots__ = ("eager", "lazy", "named_keys", "plain", "rest", "rest_write", "schema", "spec_keys", "written")
+    __slots__ = ("eager", "from_checked", "lazy", "named_keys", "rest", "rest_write", "schema", "spec_keys", "written")
 
     def __init__(self, model: type[JsonModel]) -> None:
         declared: list[tuple[attrs.Attribute[Any], JsonKey]] = [
@@ -83,10 +86,20 @@ class _FieldTable:
 
         self.eager = tuple(_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named)
         self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
-        self.plain = tuple((a.name, f.key) for a, f in named if f.kind.plain)
         self.named_keys = frozenset(f.key for _, f in named)
         self.spec_keys = {f.key: a.name for a, f in in_spec_order}
-        self.lazy = {a.name: LazyField(f.key, reader(f.kind, checked=True), required(a)) for a, f in named}
+        # The fields that hold models are read on first use; the others by from_checked.
+        deferred = [(a, f) for a, f in named if reads_a_model(f.kind)]
+        self.lazy = {a.name: LazyField(f.key, reader(f.kind, checked=True), required(a)) for a, f in deferred}
+        self.from_checked = _checked_reader(
+            model,
+            [
+                _Field(a.name, f.key, reader(f.kind, checked=True), required(a))
+                for a, f in named
+                if not reads_a_model(f.kind)
+            ],
+            plain=frozenset(a.name for a, f in named if f.kind.plain),
+        )
         self.rest: Callable[[Any], Any] | None = reader(rest[0].kind, checked=False) if rest else None
         self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
         if rest:
@@ -100,10 +113,58 @@ class _FieldTable:
             self.schema["additionalProperties"] = dict(rest[0].kind.schema)
 
 
+def _checked_reader(
+    model: type[JsonModel], fields: list[_Field], *, plain: frozenset[str]
+) -> Callable[[Mapping[str, Any]], Any]:
+    """`from_checked` of `model`: one line a field, as a hand-written reader would be, compiled
+    once from the table (exec, as attrs and dataclasses make `__init__`). The attribute
+    names are identifiers and the keys are written as literals (repr), so the source is
+    only ever what the table says."""
+    direct = model.__setattr__ is object.__setattr__  # no attrs hook on setting: plain stores
+    names: dict[str, Any] = {
+        "new": object.__new__,
+        "set_attribute": object.__setattr__,
+        "model_class": model,
+        "UNSET": UNSET,
+        "APIResponseValidationError": APIResponseValidationError,
+    }
+    lines = ["def from_checked(data):", "    model = new(model_class)", "    set_attribute(model, '_unread', data)"]
+    lines += ["    key = None", "    try:"]
+    for index, field in enumerate(fields):
+        if not field.name.isidentifier() or keyword.iskeyword(field.name):
+            raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
+        names[f"read_{index}"] = field.parse
+        key = repr(field.key)
+        if field.name in plain:
+            value = f"data[{key}]" if field.required else f"data.get({key}, UNSET)"
+        elif field.required:
+            value = f"read_{index}(data[key])"
+        else:
+            value = f"read_{index}(data[key]) if key in data else UNSET"
+        if field.required or field.name not in plain:  # the key an error names
+            lines.append(f"        key = {key}")
+        if direct:
+            lines.append(f"        model.{field.name} = {value}")
+        else:
+            lines.append(f"        set_attribute(model, {field.name!r}, {value})")
+    lines += [
+        "        pass",
+        "    except KeyError:",
+        "        raise APIResponseValidationError('the field is required but missing', path=[key]) from None",
+        "    except APIResponseValidationError as error:",
+        "        error.prepend(key)",
+        "        raise",
+        "    return model",
+    ]
+    exec(compile("\n".join(lines), f"<from_checked of {model.__qualname__}>", "exec"), names)  # noqa: S102
+    from_checked: Callable[[Mapping[str, Any]], Any] = names["from_checked"]
+    return from_checked
+
+
 _TABLES: dict[type[JsonModel], _FieldTable] = {}
 # The parts of the tables the lazy reading looks up on every read, one lookup away.
 _LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
-_PLAIN_FIELDS: dict[type[JsonModel], tuple[tuple[str, str], ...]] = {}
+_CHECKED_READERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
 
 
 def _table(model: type[JsonModel]) -> _FieldTable:
@@ -111,7 +172,7 @@ def _table(model: type[JsonModel]) -> _FieldTable:
     if table is None:
         table = _TABLES[model] = _FieldTable(model)
         _LAZY_FIELDS[model] = table.lazy
-        _PLAIN_FIELDS[model] = table.plain
+        _CHECKED_READERS[model] = table.from_checked
     return table
 
 
@@ -202,23 +263,19 @@ class JsonModel:
 
     @classmethod
     def from_checked(cls, data: Mapping[str, Any]) -> Self:
-        """A model reading its fields from `data`, which its schema has accepted."""
-        model = object.__new__(cls)
-        set_attribute = object.__setattr__
-        set_attribute(model, "_unread", data)
+        """A model reading its fields from `data`, which its schema has accepted: its own values
+        at once, the models in it on first use."""
         try:
-            plain = _PLAIN_FIELDS[cls]
+            read = _CHECKED_READERS[cls]
         except KeyError:
-            plain = _table(cls).plain
-        for name, key in plain:
-            set_attribute(model, name, data.get(key, UNSET))
-        return model
+            read = _table(cls).from_checked
+        return cast(Self, read(data))
 
     if not TYPE_CHECKING:  # type checkers see the attributes the models declare, and no others
 
         def __getattr__(self, name: str) -> Any:
-            # Called only for an attribute not set yet: one read once from the checked body.
-            # Kept short: a fully read body of the seed's campaign calls it some 180 times.
+            # Called only for an attribute not set yet: a field holding models, read once from
+            # the checked body. Kept short: a fully read body calls it for every nested model.
             try:
                 data = _UNREAD(self)
                 key, parse, required = _LAZY_FIELDS[type(self)][name]
@@ -255,6 +312,8 @@ def _first_read(model: JsonModel, name: str) -> Any:
 
 def _read_remaining(table: _FieldTable, data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
     named = table.named_keys
+    if named.issuperset(data):
+        return {}  # the common case, at the cost of one set operation: nothing the spec does not list
     remaining: dict[str, T] = {}
     for key, value in data.items():
         if key not in named:

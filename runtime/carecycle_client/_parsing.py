@@ -144,6 +144,62 @@ def enum_parser(enum: type[E]) -> Callable[[object], E]:
     return parse_enum
 
 
+# Reading values their JSON Schema (below) has accepted, which `JsonModel.from_body` does for
+# every field it reads: the schema has done the checking, so these only convert. Should
+# one meet a value it cannot convert all the same, it reads the value by its `parse_*`
+# function, which explains the refusal.
+
+
+def read_checked_int(value: Any) -> int:
+    return value if value.__class__ is int else parse_int(value)
+
+
+def read_checked_uuid(value: Any) -> UUID:
+    try:
+        return UUID(value)
+    except (TypeError, ValueError, AttributeError):
+        return parse_uuid(value)
+
+
+def read_checked_datetime(value: Any) -> datetime.datetime:
+    try:
+        return datetime.datetime.fromisoformat(value.upper())
+    except (TypeError, ValueError, AttributeError):
+        return parse_datetime(value)
+
+
+def read_checked_date(value: Any) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return parse_date(value)
+
+
+def checked_enum_reader(enum: type[E]) -> Callable[[Any], E]:
+    """Read a value of `enum` by a look-up of its members; any other value as `enum_parser` does."""
+    members: dict[Any, E] = {member.value: member for member in enum}
+    parse = enum_parser(enum)
+
+    def read_enum(value: Any) -> E:
+        member = members.get(value) if value.__class__ is str else None
+        return member if member is not None else parse(value)
+
+    return read_enum
+
+
+def checked_list_of(read: Callable[[Any], T]) -> Callable[[Any], list[T]]:
+    """Read a checked array by `read`; an item `read` refuses is named by `list_of`."""
+    parse_list = list_of(read)
+
+    def read_list(values: Any) -> list[T]:
+        try:
+            return [read(value) for value in values]
+        except (APIResponseValidationError, TypeError):
+            return parse_list(values)
+
+    return read_list
+
+
 def list_of(parse: Callable[[Any], T]) -> Callable[[object], list[T]]:
     def parse_list(value: object) -> list[T]:
         if not isinstance(value, list):
