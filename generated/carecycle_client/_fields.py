@@ -146,24 +146,29 @@ def reads_a_model(kind: Kind) -> bool:
     return kind.model is not None or any(reads_a_model(each) for each in inner)
 
 
-def reader(kind: Kind, *, checked: bool) -> Callable[[Any], Any]:
+def reader(
+    kind: Kind, *, checked: bool, checked_model: Callable[[type], Callable[[Any], Any]] | None = None
+) -> Callable[[Any], Any]:
     """The function that reads a value of `kind`, with the models it names resolved: what a
     model's table reads by, as fast as a call of the model's own method. `checked` reads a
-    value its schema has accepted (nested models lazily); a union is read as unchecked,
-    but for one of a kind and null, whose checked value is null or that kind's."""
+    value its schema has accepted (nested models lazily, by `checked_model` of their class
+    when given, else their `from_checked`); a union is read as unchecked, but for one of a
+    kind and null, whose checked value is null or that kind's."""
     if kind.model is not None:
         model = MODELS[kind.model]
-        return model.from_checked if checked else model.from_dict  # type: ignore[no-any-return]
+        if not checked:
+            return model.from_dict  # type: ignore[no-any-return]
+        return checked_model(model) if checked_model is not None else model.from_checked  # type: ignore[no-any-return]
     if kind.items is not None:
         if checked:
             if kind.items.plain:
                 return list
-            return checked_list_of(reader(kind.items, checked=True))
+            return checked_list_of(reader(kind.items, checked=True, checked_model=checked_model))
         return list_of(reader(kind.items, checked=False))
     if kind.options:
         others = [option for option in kind.options if option.python_type is not type(None)]
         if checked and len(others) == 1 and len(kind.options) == 2:
-            return _or_null(reader(others[0], checked=True))
+            return _or_null(reader(others[0], checked=True, checked_model=checked_model))
         return one_of(*(reader(option, checked=False) for option in kind.options))
     return kind.read_checked if checked else kind.parse
 

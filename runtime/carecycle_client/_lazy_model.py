@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
 import attrs
 import jsonschema_rs
 
-from ._fields import METADATA_KEY, JsonKey, reader, reads_a_model
+from ._fields import METADATA_KEY, JsonKey, Kind, reader, reads_a_model
 from ._model_registry import MODELS, register_model
 from ._parsing import expected_object
 from ._unset import UNSET
@@ -89,7 +89,10 @@ class _FieldTable:
         self.spec_keys = {f.key: a.name for a, f in in_spec_order}
         # The fields that hold models are read on first use; the others by from_checked.
         deferred = [(a, f) for a, f in named if reads_a_model(f.kind)]
-        self.lazy = {a.name: LazyField(f.key, reader(f.kind, checked=True), required(a)) for a, f in deferred}
+        self.lazy = {
+            a.name: LazyField(f.key, reader(f.kind, checked=True, checked_model=_checked_reader_of), required(a))
+            for a, f in deferred
+        }
         self.from_checked = _checked_reader(
             model,
             [
@@ -98,6 +101,8 @@ class _FieldTable:
                 if not reads_a_model(f.kind)
             ],
             plain=frozenset(a.name for a, f in named if f.kind.plain),
+            named_keys=self.named_keys,
+            rest=rest[0].kind if rest else None,
         )
         self.rest: Callable[[Any], Any] | None = reader(rest[0].kind, checked=False) if rest else None
         self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
@@ -113,12 +118,18 @@ class _FieldTable:
 
 
 def _checked_reader(
-    model: type[JsonModel], fields: list[_Field], *, plain: frozenset[str]
+    model: type[JsonModel],
+    fields: list[_Field],
+    *,
+    plain: frozenset[str],
+    named_keys: frozenset[str],
+    rest: Kind | None,
 ) -> Callable[[Mapping[str, Any]], Any]:
     """`from_checked` of `model`: one line a field, as a hand-written reader would be, compiled
     once from the table (exec, as attrs and dataclasses make `__init__`). The attribute
     names are identifiers and the keys are written as literals (repr), so the source is
-    only ever what the table says."""
+    only ever what the table says. `additional_properties` is set too, when it is empty or
+    of plain values; else it is read on first use."""
     direct = model.__setattr__ is object.__setattr__  # no attrs hook on setting: plain stores
     names: dict[str, Any] = {
         "new": object.__new__,
@@ -126,8 +137,10 @@ def _checked_reader(
         "model_class": model,
         "UNSET": UNSET,
         "APIResponseValidationError": APIResponseValidationError,
+        "named_keys": named_keys,
     }
-    lines = ["def from_checked(data):", "    model = new(model_class)", "    set_attribute(model, '_unread', data)"]
+    lines = ["def from_checked(data):", "    model = new(model_class)"]
+    lines.append("    model._unread = data" if direct else "    set_attribute(model, '_unread', data)")
     lines += ["    key = None", "    try:"]
     for index, field in enumerate(fields):
         if not field.name.isidentifier() or keyword.iskeyword(field.name):
@@ -153,13 +166,30 @@ def _checked_reader(
         "    except APIResponseValidationError as error:",
         "        error.prepend(key)",
         "        raise",
-        "    return model",
     ]
+    if rest is not None:
+        target = "model.additional_properties = " if direct else "set_attribute(model, 'additional_properties', "
+        close = "" if direct else ")"
+        lines += ["    if named_keys.issuperset(data):", f"        {target}{{}}{close}"]
+        if rest.plain:
+            remaining = "{key: value for key, value in data.items() if key not in named_keys}"
+            lines += ["    else:", f"        {target}{remaining}{close}"]
+    lines.append("    return model")
     exec(compile("\n".join(lines), f"<from_checked of {model.__qualname__}>", "exec"), names)  # noqa: S102
     from_checked: Callable[[Mapping[str, Any]], Any] = names["from_checked"]
     return from_checked
 
 
+def _checked_reader_of(model: type[JsonModel]) -> Callable[[Any], Any]:
+    """The compiled `from_checked` of a nested model, called without its classmethod: its
+    table is built now, unless it is being built (a model that holds itself), when the
+    classmethod finds it later."""
+    if model in _BUILDING:
+        return model.from_checked
+    return _table(model).from_checked
+
+
+_BUILDING: set[type[JsonModel]] = set()
 _TABLES: dict[type[JsonModel], _FieldTable] = {}
 # The parts of the tables the lazy reading looks up on every read, one lookup away.
 _LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
@@ -169,7 +199,11 @@ _CHECKED_READERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
 def _table(model: type[JsonModel]) -> _FieldTable:
     table = _TABLES.get(model)
     if table is None:
-        table = _TABLES[model] = _FieldTable(model)
+        _BUILDING.add(model)
+        try:
+            table = _TABLES[model] = _FieldTable(model)
+        finally:
+            _BUILDING.discard(model)
         _LAZY_FIELDS[model] = table.lazy
         _CHECKED_READERS[model] = table.from_checked
     return table
