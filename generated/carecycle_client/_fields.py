@@ -140,10 +140,10 @@ def union_kind(*kinds: Kind) -> Kind:
     return Kind(parse, parse, write if writes else None, {"anyOf": [kind.schema for kind in kinds]}, options=kinds)
 
 
-def reads_a_model(kind: Kind) -> bool:
-    """Whether a value of `kind` can hold a model: what the lazy reading defers to first use."""
+def models_in(kind: Kind) -> set[str]:
+    """The models a value of `kind` can hold, by name, not the models in those."""
     inner = (*kind.options, kind.items) if kind.items is not None else kind.options
-    return kind.model is not None or any(reads_a_model(each) for each in inner)
+    return ({kind.model} if kind.model is not None else set()).union(*(models_in(each) for each in inner))
 
 
 def reader(

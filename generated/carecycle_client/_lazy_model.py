@@ -35,9 +35,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
 import attrs
 import jsonschema_rs
 
-from ._fields import METADATA_KEY, JsonKey, Kind, reader, reads_a_model
+from ._fields import METADATA_KEY, JsonKey, Kind, models_in, reader
 from ._model_registry import MODELS, register_model
-from ._parsing import expected_object
+from ._parsing import expected_object, read_checked_int
 from ._unset import UNSET
 from .errors import APIResponseValidationError
 
@@ -88,20 +88,16 @@ class _FieldTable:
         self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
         self.named_keys = frozenset(f.key for _, f in named)
         self.spec_keys = {f.key: a.name for a, f in in_spec_order}
-        # The fields that hold models are read on first use; the others by from_checked.
-        deferred = [(a, f) for a, f in named if reads_a_model(f.kind)]
+        # The fields that hold models with models in them are read on first use; the others
+        # by from_checked, at once.
+        deferred = [(a, f) for a, f in named if _read_later(f.kind)]
         self.lazy = {
             a.name: LazyField(f.key, reader(f.kind, checked=True, checked_model=_checked_reader_of), required(a))
             for a, f in deferred
         }
         self.from_checked = _checked_reader(
             model,
-            [
-                _Field(a.name, f.key, reader(f.kind, checked=True), required(a))
-                for a, f in named
-                if not reads_a_model(f.kind)
-            ],
-            plain=frozenset(a.name for a, f in named if f.kind.plain),
+            [_Converted(a.name, f.key, f.kind, required(a)) for a, f in named if not _read_later(f.kind)],
             named_keys=self.named_keys,
             rest=rest[0].kind if rest else None,
         )
@@ -118,20 +114,59 @@ class _FieldTable:
             self.schema["additionalProperties"] = dict(rest[0].kind.schema)
 
 
+class _Converted(NamedTuple):
+    name: str
+    key: str
+    kind: Kind
+    required: bool
+
+
+def _conversion(kind: Kind, value: str, helper: str) -> tuple[str, Callable[[Any], Any] | None]:
+    """The expression that reads `value`, a variable holding a checked value of `kind`, and the
+    function it calls as `helper` (None when it calls none): inline for the commonest kinds."""
+    if kind.plain:
+        return value, None
+    if kind.read_checked is read_checked_int:
+        return f"{value} if {value}.__class__ is int else {helper}({value})", read_checked_int
+    others = [option for option in kind.options if option.python_type is not type(None)]
+    if len(others) == 1 and len(kind.options) == 2:  # a kind or null
+        inner, function = _conversion(others[0], value, helper)
+        return f"None if {value} is None else ({inner})", function
+    return f"{helper}({value})", reader(kind, checked=True, checked_model=_checked_reader_of)
+
+
+def _read_later(kind: Kind) -> bool:
+    """Whether the lazy reading leaves a field of `kind` to its first use: when it can hold a
+    model that holds models. A model of values only (a user, counts, a condition) costs
+    about what deferring it would, and is read with the model that holds it."""
+    return any(_holds_models(MODELS[name]) for name in models_in(kind))
+
+
+def _holds_models(model: type[JsonModel]) -> bool:
+    return any(
+        models_in(attribute.metadata[METADATA_KEY].kind)
+        for attribute in attrs.fields(cast(Any, model))
+        if METADATA_KEY in attribute.metadata
+    )
+
+
 def _checked_reader(
     model: type[JsonModel],
-    fields: list[_Field],
+    fields: list[_Converted],
     *,
-    plain: frozenset[str],
     named_keys: frozenset[str],
     rest: Kind | None,
 ) -> Callable[[Mapping[str, Any]], Any]:
-    """`from_checked` of `model`: one line a field, as a hand-written reader would be, compiled
-    once from the table (exec, as attrs and dataclasses make `__init__`). The attribute
-    names are identifiers and the keys are written as literals (repr), so the source is
-    only ever what the table says. `additional_properties` is set too, when it is empty or
-    of plain values; else it is read on first use."""
+    """`from_checked` of `model`: a few lines a field, as a hand-written reader would be,
+    compiled once from the table (exec, as attrs and dataclasses make `__init__`). The
+    attribute names are identifiers and the keys are written as literals (repr), so the
+    source is only ever what the table says. `additional_properties` is set too, when it is
+    empty or of plain values; else it is read on first use."""
     direct = model.__setattr__ is object.__setattr__  # no attrs hook on setting: plain stores
+
+    def assign(name: str, expression: str) -> str:
+        return f"model.{name} = {expression}" if direct else f"set_attribute(model, {name!r}, {expression})"
+
     names: dict[str, Any] = {
         "new": object.__new__,
         "set_attribute": object.__setattr__,
@@ -140,26 +175,21 @@ def _checked_reader(
         "APIResponseValidationError": APIResponseValidationError,
         "named_keys": named_keys,
     }
-    lines = ["def from_checked(data):", "    model = new(model_class)"]
-    lines.append("    model._unread = data" if direct else "    set_attribute(model, '_unread', data)")
+    lines = ["def from_checked(data):", "    model = new(model_class)", "    " + assign("_unread", "data")]
     lines += ["    key = None", "    try:"]
     for index, field in enumerate(fields):
         if not field.name.isidentifier() or keyword.iskeyword(field.name):
             raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
-        names[f"read_{index}"] = field.parse
-        key = repr(field.key)
-        if field.name in plain:
-            value = f"data[{key}]" if field.required else f"data.get({key}, UNSET)"
-        elif field.required:
-            value = f"read_{index}(data[key])"
+        conversion, helper = _conversion(field.kind, "value", f"read_{index}")
+        if helper is not None:
+            names[f"read_{index}"] = helper
+        lines.append(f"        key = {field.key!r}")  # the key an error names
+        if field.required:
+            lines += ["        value = data[key]", "        " + assign(field.name, conversion)]
+        elif conversion == "value":
+            lines.append("        " + assign(field.name, "data.get(key, UNSET)"))
         else:
-            value = f"read_{index}(data[key]) if key in data else UNSET"
-        if field.required or field.name not in plain:  # the key an error names
-            lines.append(f"        key = {key}")
-        if direct:
-            lines.append(f"        model.{field.name} = {value}")
-        else:
-            lines.append(f"        set_attribute(model, {field.name!r}, {value})")
+            lines += ["        value = data.get(key, UNSET)", "        " + assign(field.name, f"UNSET if value is UNSET else {conversion}")]
     lines += [
         "        pass",
         "    except KeyError:",
@@ -169,12 +199,10 @@ def _checked_reader(
         "        raise",
     ]
     if rest is not None:
-        target = "model.additional_properties = " if direct else "set_attribute(model, 'additional_properties', "
-        close = "" if direct else ")"
-        lines += ["    if named_keys.issuperset(data):", f"        {target}{{}}{close}"]
+        lines += ["    if named_keys.issuperset(data):", "        " + assign("additional_properties", "{}")]
         if rest.plain:
             remaining = "{key: value for key, value in data.items() if key not in named_keys}"
-            lines += ["    else:", f"        {target}{remaining}{close}"]
+            lines += ["    else:", "        " + assign("additional_properties", remaining)]
     lines.append("    return model")
     exec(compile("\n".join(lines), f"<from_checked of {model.__qualname__}>", "exec"), names)  # noqa: S102
     from_checked: Callable[[Mapping[str, Any]], Any] = names["from_checked"]
