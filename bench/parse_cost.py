@@ -6,7 +6,6 @@ import json
 import operator
 import timeit
 from collections.abc import Callable
-from functools import cache
 from typing import Any, cast
 
 import attrs
@@ -28,24 +27,39 @@ FULL_READ_CEILING = 1.0
 PYDANTIC = "pydantic model_validate_json"
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+_READERS: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+
+
 def _attribute_names(model: type) -> tuple[str, ...]:
     """The attributes a caller reads of a model (ours or pydantic's); () for any other value."""
-    if issubclass(model, JsonModel) and attrs.has(model):
-        return tuple(field.name for field in attrs.fields(model))
-    if issubclass(model, pydantic.BaseModel):
-        return tuple(model.model_fields)
-    return ()
+    names = _NAMES.get(model)
+    if names is None:
+        if issubclass(model, JsonModel) and attrs.has(model):
+            names = tuple(field.name for field in attrs.fields(model))
+        elif issubclass(model, pydantic.BaseModel):
+            names = tuple(model.model_fields)
+        else:
+            names = ()
+        _NAMES[model] = names
+    return names
 
 
-@cache
 def _reader_of(model: type) -> Callable[[object], tuple[object, ...]] | None:
     """All the attributes of a model read at once, in one call; None for any other value."""
+    try:
+        return _READERS[model]
+    except KeyError:
+        pass
     names = _attribute_names(model)
-    if not names:
-        return None
-    read = operator.attrgetter(*names)
-    return (lambda value: (read(value),)) if len(names) == 1 else read
+    read: Callable[[object], Any] | None = None
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        read = lambda value: (one(value),)  # noqa: E731
+    elif names:
+        read = operator.attrgetter(*names)
+    _READERS[model] = read
+    return read
 
 
 def _read_every_field(value: object) -> None:
@@ -75,7 +89,9 @@ def _values(value: object) -> object:
     if isinstance(value, JsonModel):
         present = {name: getattr(value, name) for name in _attribute_names(type(value))}
         extra = present.pop("additional_properties", {})
-        values = {name.rstrip("_"): _values(item) for name, item in present.items() if item is not UNSET}
+        values = {
+            name.rstrip("_"): _values(item) for name, item in present.items() if item is not UNSET
+        }
         return values | {key: _values(item) for key, item in extra.items()}
     if isinstance(value, list):
         return [_values(item) for item in value]
@@ -176,7 +192,9 @@ def _measure(contenders: dict[str, Callable[[bytes], object]], *, rounds: int) -
             row.append(f"{ratio:.2f}")
             ceiling = LAZY_CEILING if name == "from_body" else None
             ratios.append(
-                Ratio(f"parse: {name} / json.loads, routing agents: {agents}", ratio, ceiling=ceiling)
+                Ratio(
+                    f"parse: {name} / json.loads, routing agents: {agents}", ratio, ceiling=ceiling
+                )
             )
         full_read = median(times["from_body, every field read"]) / median(times[PYDANTIC])
         row.append(f"{full_read:.2f}")

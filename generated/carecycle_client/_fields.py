@@ -158,19 +158,25 @@ def reader(
         model = MODELS[kind.model]
         if not checked:
             return model.from_dict  # type: ignore[no-any-return]
-        return checked_model(model) if checked_model is not None else model.from_checked  # type: ignore[no-any-return]
+        return checked_model(model) if checked_model is not None else model.from_checked
     if kind.items is not None:
-        if checked:
-            if kind.items.plain:
-                return list
-            return checked_list_of(reader(kind.items, checked=True, checked_model=checked_model))
-        return list_of(reader(kind.items, checked=False))
+        return _list_reader(kind.items, checked=checked, checked_model=checked_model)
     if kind.options:
         others = [option for option in kind.options if option.python_type is not type(None)]
         if checked and len(others) == 1 and len(kind.options) == 2:
             return _or_null(reader(others[0], checked=True, checked_model=checked_model))
         return one_of(*(reader(option, checked=False) for option in kind.options))
     return kind.read_checked if checked else kind.parse
+
+
+def _list_reader(
+    items: Kind, *, checked: bool, checked_model: Callable[[type], Callable[[Any], Any]] | None
+) -> Callable[[Any], Any]:
+    if not checked:
+        return list_of(reader(items, checked=False))
+    if items.plain:
+        return list  # a checked array of plain values is itself: a copy of it
+    return checked_list_of(reader(items, checked=True, checked_model=checked_model))
 
 
 def _or_null(read: Callable[[Any], Any]) -> Callable[[Any], Any]:

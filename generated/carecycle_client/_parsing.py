@@ -172,8 +172,8 @@ def _checked_uuid_reader() -> Callable[[Any], UUID]:
         if value.__class__ is str and len(value) == 36:  # the hyphenated form, which the schema checked
             try:
                 made = new(UUID)
-                set_int(made, int(value.replace("-", ""), 16))  # type: ignore[misc]
-                set_is_safe(made, unknown)  # type: ignore[misc]
+                set_int(made, int(value.replace("-", ""), 16))
+                set_is_safe(made, unknown)
                 return made
             except (ValueError, TypeError):
                 pass
@@ -182,7 +182,12 @@ def _checked_uuid_reader() -> Callable[[Any], UUID]:
     sample = "497f6eca-6276-4993-bfeb-53cbbbba6f08"
     try:
         made, expected = read_uuid(sample), UUID(sample)
-        same = (made, made.is_safe, hash(made), str(made)) == (expected, expected.is_safe, hash(expected), str(expected))
+        same = (made, made.is_safe, hash(made), str(made)) == (
+            expected,
+            expected.is_safe,
+            hash(expected),
+            str(expected),
+        )
     except (AttributeError, TypeError):
         same = False
     return read_uuid if same else parse_uuid

@@ -188,7 +188,10 @@ def _checked_reader(
         elif conversion == "value":
             lines.append("        " + assign(field.name, "data.get(key, UNSET)"))
         else:
-            lines += ["        value = data.get(key, UNSET)", "        " + assign(field.name, f"UNSET if value is UNSET else {conversion}")]
+            lines += [
+                "        value = data.get(key, UNSET)",
+                "        " + assign(field.name, f"UNSET if value is UNSET else {conversion}"),
+            ]
     lines += [
         "        pass",
         "    except KeyError:",
