@@ -1,4 +1,5 @@
-"""Parse cost: the seed's full campaign response into models vs json.loads of the same bytes."""
+"""Parse cost: the seed's full campaign response into models vs json.loads of the same bytes,
+and vs pydantic v2 models generated from openapi.yaml (`bench.pydantic_peer`)."""
 
 from __future__ import annotations
 

@@ -316,7 +316,7 @@ class JsonModel:
 
     @classmethod
     def from_body(cls, data: object) -> Self:
-        """Read a response body: checked against `json_schema` now, each field read on first use.
+        """Read a response body: checked against `json_schema` now, its fields holding models read on first use.
 
         Raises:
             errors.APIResponseValidationError: Naming the first field that does not match the spec.
