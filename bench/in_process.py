@@ -127,8 +127,7 @@ every test: timed alone, after a PATCH that changed a status and wrote the journ
         Ratio(
             f"in process: {RESET_AFTER_WRITE} / {GET}",
             median(costs[RESET_AFTER_WRITE]) / get,
-            RESET_TARGET,
-            at_most=True,
+            ceiling=RESET_TARGET,
         ),
     ]
     return Section("6. In process", body, ratios)
