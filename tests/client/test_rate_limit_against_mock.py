@@ -1,7 +1,7 @@
 """Threads and tasks sharing one paced client against the mock server as a real process,
 at a raised limit over a short window, so that a run overruns the limit in seconds.
 
-The mock allows LIMIT requests per key in any WINDOW seconds (1,200 a minute). A run sends
+The mock allows LIMIT requests per key in any WINDOW seconds (2,400 a minute). A run sends
 more than that (TOTAL), so that a client that did not pace, or paced each thread on its
 own, would be refused (the control test shows the server does refuse them). Every call
 has max_retries=0: a single 429 fails it, and the server's journal must show none.
@@ -11,7 +11,7 @@ the requests' arrivals; a request that reaches the server late, while the one LI
 permits later arrives on time, could land one too many in a window. The limiter's MARGIN
 (0.3 s added to the window) is far more than a request's lag on loopback even with the
 machine busy, and it costs nothing to the counts asserted: how many requests, how many
-429s. Paced at LIMIT per WINDOW + MARGIN, TOTAL calls take about 3.6 s.
+429s. Paced at LIMIT per WINDOW + MARGIN, TOTAL calls take about 1.6 s.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from carecycle_mock.process import MockProcess
 from .conftest import Mock
 
 LIMIT = 40
-WINDOW = 2.0
+WINDOW = 1.0
 MARGIN = 0.3
 THREADS = 8
-CALLS_PER_THREAD = 8
+CALLS_PER_THREAD = 6
 TOTAL = THREADS * CALLS_PER_THREAD  # more than LIMIT
 
 
