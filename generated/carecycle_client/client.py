@@ -20,6 +20,9 @@ chunk, so that a compressed bomb stops at that size too. The time bound holds on
 read and write of the socket: the default transports' network backend is wrapped
 (`_DeadlineBackend`); with a transport of your own it is checked between chunks.
 
+With a rate limiter (`rate_limit`, see the rate_limit module), every attempt first takes a
+permit from it, waiting within the call's deadline, and a 429 pauses it.
+
 Redirects are followed only with follow_redirects=True, by `send` itself (at most
 MAX_REDIRECTS), and the key goes only to the base URL's origin: a hop elsewhere is sent
 without it.
