@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import uuid
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Generic, NamedTuple, TypeVar, overload
@@ -60,7 +61,9 @@ class StatusUpdate(NamedTuple):
         if not isinstance(row, tuple) or len(row) != 3:
             raise InvalidRowError(f"a row is a (customer_id, campaign_id, status) tuple, got {_shown(row)}")
         try:
-            return cls(as_uuid(row[0], "customer_id"), as_uuid(row[1], "campaign_id"), as_enum(statuses, row[2], "status"))
+            return cls(
+                as_uuid(row[0], "customer_id"), as_uuid(row[1], "campaign_id"), as_enum(statuses, row[2], "status")
+            )
         except (TypeError, ValueError) as error:
             raise InvalidRowError(str(error)) from None
 
@@ -86,6 +89,8 @@ class RowResult(Generic[T]):
     outcome: Outcome
     response: T | None = None
     error: CareCycleError | None = None
+    sent_request_id: str | None = None
+    """The `x-request-id` the row's call sent (None for a row not sent)."""
 
     @property
     def ok(self) -> bool:
@@ -98,8 +103,11 @@ class RowResult(Generic[T]):
 
     @property
     def request_id(self) -> str | None:
-        """The request id of the call that failed (errors carry it), if any."""
-        return self.error.request_id if isinstance(self.error, APIError) else None
+        """The row's request id: the failed call's as its error names it (the server's, when it
+        answers one), else the one the call sent."""
+        if isinstance(self.error, APIError) and self.error.request_id:
+            return self.error.request_id
+        return self.sent_request_id
 
 
 @frozen
@@ -156,6 +164,15 @@ class BulkResult(Sequence[RowResult[T]]):
 ProgressCallback = Callable[[BulkProgress[T]], None]
 
 
+@frozen
+class _Sent:
+    """A row on its way: its index, the checked row and the request id its call sends."""
+
+    index: int
+    update: StatusUpdate
+    request_id: str
+
+
 class _Run(Generic[T]):
     """What the sync and async runs share: reading rows, keeping results, counting, stopping."""
 
@@ -180,7 +197,7 @@ class _Run(Generic[T]):
         self._failed = 0
         self._exhausted = False
 
-    def next_update(self) -> tuple[int, StatusUpdate] | None:
+    def next_update(self) -> _Sent | None:
         """The next row to send (invalid ones are recorded on the way), or None when there is none."""
         while not self._exhausted and self.stopped_by is None:
             item = next(self._rows, None)
@@ -190,21 +207,22 @@ class _Run(Generic[T]):
             index, row = item
             self._results.append(None)
             try:
-                return index, StatusUpdate.checked(row, self._statuses)
+                return _Sent(index, StatusUpdate.checked(row, self._statuses), str(uuid.uuid4()))
             except InvalidRowError as error:
                 self.record(RowResult(index, None, Outcome.FAILED, error=InvalidRowError(f"row {index}: {error}")))
         return None
 
-    def ended(self, index: int, update: StatusUpdate, outcome: T | BaseException) -> None:
+    def ended(self, sent: _Sent, outcome: T | BaseException) -> None:
         """Record the end of a sent row; an exception that is not the API's propagates."""
+        index, update, request_id = sent.index, sent.update, sent.request_id
         if isinstance(outcome, CareCycleError):
-            self.record(RowResult(index, update, Outcome.FAILED, error=outcome))
+            self.record(RowResult(index, update, Outcome.FAILED, error=outcome, sent_request_id=request_id))
             if isinstance(outcome, self._stop_on) and self.stopped_by is None:
                 self.stopped_by = outcome
         elif isinstance(outcome, BaseException):
             raise outcome
         else:
-            self.record(RowResult(index, update, Outcome.APPLIED, response=outcome))
+            self.record(RowResult(index, update, Outcome.APPLIED, response=outcome, sent_request_id=request_id))
 
     def record(self, result: RowResult[T]) -> None:
         self._results[result.index] = result
@@ -230,42 +248,42 @@ class _Run(Generic[T]):
 
 def update_statuses(
     rows: Iterable[object],
-    send: Callable[[StatusUpdate], T],
+    send: Callable[[StatusUpdate, str], T],
     statuses: type[StrEnum],
     *,
     concurrency: int = DEFAULT_CONCURRENCY,
     progress: ProgressCallback[T] | None = None,
     stop_on: tuple[type[CareCycleError], ...] = STOP_ON,
 ) -> BulkResult[T]:
-    """Send each row with `send` (the facade's single call) from `concurrency` threads."""
+    """Send each row with `send(update, request_id)` (the facade's single call) from
+    `concurrency` threads."""
     run: _Run[T] = _Run(rows, statuses, concurrency, progress, stop_on)
-    in_flight: dict[concurrent.futures.Future[T], tuple[int, StatusUpdate]] = {}
+    in_flight: dict[concurrent.futures.Future[T], _Sent] = {}
     with concurrent.futures.ThreadPoolExecutor(run.concurrency, thread_name_prefix="carecycle-bulk") as pool:
         try:
             while True:
                 while len(in_flight) < run.concurrency and (item := run.next_update()) is not None:
-                    in_flight[pool.submit(send, item[1])] = item
+                    in_flight[pool.submit(send, item.update, item.request_id)] = item
                 if not in_flight:
                     break
                 done, _ = concurrent.futures.wait(in_flight, return_when=concurrent.futures.FIRST_COMPLETED)
                 for future in done:
-                    index, update = in_flight.pop(future)
+                    sent = in_flight.pop(future)
                     ended = _outcome(future)
-                    run.ended(index, update, ended)
+                    run.ended(sent, ended)
         except BaseException:
             # Interrupted: the rows in flight may be applied; report each one that ends.
             for future in concurrent.futures.as_completed(in_flight):
-                index, update = in_flight[future]
                 outcome = _outcome(future)
                 if not isinstance(outcome, BaseException) or isinstance(outcome, CareCycleError):
-                    run.ended(index, update, outcome)
+                    run.ended(in_flight[future], outcome)
             raise
     return run.finish()
 
 
 async def update_statuses_async(
     rows: Iterable[object],
-    send: Callable[[StatusUpdate], Awaitable[T]],
+    send: Callable[[StatusUpdate, str], Awaitable[T]],
     statuses: type[StrEnum],
     *,
     concurrency: int = DEFAULT_CONCURRENCY,
@@ -274,31 +292,30 @@ async def update_statuses_async(
 ) -> BulkResult[T]:
     """`update_statuses` for asyncio: `concurrency` tasks of `send`."""
     run: _Run[T] = _Run(rows, statuses, concurrency, progress, stop_on)
-    in_flight: dict[asyncio.Task[T], tuple[int, StatusUpdate]] = {}
+    in_flight: dict[asyncio.Task[T], _Sent] = {}
 
-    async def call(update: StatusUpdate) -> T:
-        return await send(update)
+    async def call(sent: _Sent) -> T:
+        return await send(sent.update, sent.request_id)
 
     try:
         while True:
             while len(in_flight) < run.concurrency and (item := run.next_update()) is not None:
-                in_flight[asyncio.ensure_future(call(item[1]))] = item
+                in_flight[asyncio.ensure_future(call(item))] = item
             if not in_flight:
                 break
             done, _ = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
-                index, update = in_flight.pop(task)
-                run.ended(index, update, _task_outcome(task))
+                run.ended(in_flight.pop(task), _task_outcome(task))
     except BaseException:
         # Cancelled or failed: stop the rows in flight, and report those that had ended.
         for task in in_flight:
             task.cancel()
         await asyncio.gather(*in_flight, return_exceptions=True)
-        for task, (index, update) in in_flight.items():
+        for task, sent in in_flight.items():
             if not task.cancelled():
                 outcome = _task_outcome(task)
                 if not isinstance(outcome, BaseException) or isinstance(outcome, CareCycleError):
-                    run.ended(index, update, outcome)
+                    run.ended(sent, outcome)
         raise
     return run.finish()
 

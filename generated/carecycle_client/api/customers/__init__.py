@@ -89,14 +89,15 @@ class Customers(Resource):
 
         `updates` is any iterable of `bulk.StatusUpdate`s or (customer id, campaign id, status)
         tuples, read as requests go out. Returns one `bulk.RowResult` per row in the input's
-        order: its `outcome`, its `response` (`previous_status`) or its typed `error`. An error of
+        order: its `outcome`, its `response` (`previous_status`) or its typed `error`, and its
+        `request_id` (each row's call sends one of its own). An error of
         `stop_on` (401, 403: the key is wrong for every row) stops the run: no other row is sent,
         they are NOT_SENT and `stopped_by` says why. `progress` is called with a
         `bulk.BulkProgress` as each row ends, on the caller's thread.
         `timeout`, `max_retries` and `deadline` apply to each row's call.
         """
 
-        def send(update: StatusUpdate) -> UpdateCustomerCampaignStatusResponse:
+        def send(update: StatusUpdate, request_id: str) -> UpdateCustomerCampaignStatusResponse:
             return self.update_campaign_status(
                 customer_id=update.customer_id,
                 campaign_id=update.campaign_id,
@@ -104,6 +105,7 @@ class Customers(Resource):
                 timeout=timeout,
                 max_retries=max_retries,
                 deadline=deadline,
+                extra_headers={"x-request-id": request_id},
             )
 
         return update_statuses(
@@ -176,14 +178,15 @@ class AsyncCustomers(Resource):
 
         `updates` is any iterable of `bulk.StatusUpdate`s or (customer id, campaign id, status)
         tuples, read as requests go out. Returns one `bulk.RowResult` per row in the input's
-        order: its `outcome`, its `response` (`previous_status`) or its typed `error`. An error of
+        order: its `outcome`, its `response` (`previous_status`) or its typed `error`, and its
+        `request_id` (each row's call sends one of its own). An error of
         `stop_on` (401, 403: the key is wrong for every row) stops the run: no other row is sent,
         they are NOT_SENT and `stopped_by` says why. `progress` is called with a
         `bulk.BulkProgress` as each row ends, on the caller's event loop.
         `timeout`, `max_retries` and `deadline` apply to each row's call.
         """
 
-        async def send(update: StatusUpdate) -> UpdateCustomerCampaignStatusResponse:
+        async def send(update: StatusUpdate, request_id: str) -> UpdateCustomerCampaignStatusResponse:
             return await self.update_campaign_status(
                 customer_id=update.customer_id,
                 campaign_id=update.campaign_id,
@@ -191,6 +194,7 @@ class AsyncCustomers(Resource):
                 timeout=timeout,
                 max_retries=max_retries,
                 deadline=deadline,
+                extra_headers={"x-request-id": request_id},
             )
 
         return await update_statuses_async(
