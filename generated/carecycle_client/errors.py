@@ -82,6 +82,15 @@ class APITimeoutError(APIConnectionError):
     """The request got no response in time: within an attempt's timeout, or the call's deadline."""
 
 
+class RateLimiterTimeoutError(APIError):
+    """The client's rate limiter had no permit for the request within the call's deadline, so
+    it was not sent; `wait` is how many seconds off the next permit was, if known."""
+
+    def __init__(self, message: str, *, request_id: str | None = None, wait: float | None = None) -> None:
+        super().__init__(message, request_id=request_id)
+        self.wait = wait
+
+
 class APIResponseTooLargeError(APIError):
     """A response body over the client's max_response_size (`limit`, in bytes), counted after
     decoding. A small compressed body can decode to gigabytes; `response` has the status and
@@ -398,6 +407,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimiterTimeoutError",
     "RedirectError",
     "UnexpectedStatus",
     "UnprocessableEntityError",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from carecycle_mock.faults import FaultPlan
 from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE
 
 DEFAULT_RATE_LIMIT = 60
+DEFAULT_RATE_WINDOW = 60.0
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,9 @@ class MockConfig:
     - `db_path`: SQLite file of the enrollment state (None: in memory). The runtime
       state (rate-limit windows, fault plans) goes to `<db_path>-runtime`.
     - `data_path`: data set file (None: the packaged default).
-    - `rate_limit`: requests per minute per key; None or 0 disables the limit.
+    - `rate_limit`: requests per window per key; None or 0 disables the limit.
+    - `rate_window`: the window's seconds, a minute as careCycle's; a shorter one lets a
+      test of a client's pacing overrun the limit in seconds rather than minutes.
     - `faults`: a fault plan in force from the start.
     - `admin`: mount the `/_mock` control endpoints.
     - `admin_token`: when set, every `/_mock` request needs `Authorization: Bearer TOKEN`.
@@ -29,6 +33,7 @@ class MockConfig:
     db_path: str | Path | None = None
     data_path: Path | None = None
     rate_limit: int | None = DEFAULT_RATE_LIMIT
+    rate_window: float = DEFAULT_RATE_WINDOW
     faults: FaultPlan | None = None
     admin: bool = True
     spec_path: Path | None = None
@@ -42,6 +47,8 @@ class MockConfig:
             raise ValueError(
                 "rate_limit must be a positive number of requests per minute, or 0 to disable"
             )
+        if not (math.isfinite(self.rate_window) and self.rate_window > 0):
+            raise ValueError("rate_window must be a positive, finite number of seconds")
         if self.admin_token is not None and not self.admin_token:
             raise ValueError("admin_token must not be empty")
 

@@ -114,13 +114,17 @@ class MockState:
         self.journal.assert_not_requested(api_key=api_key, operation=operation, **filters)
 
     def set_rate_limit(self, limit: int | None) -> None:
-        """Requests per minute per key from now on; None or 0 disables the limit.
+        """Requests per window (the config's rate_window) per key from now on; None or 0
+        disables the limit.
 
         This process only: the workers of `--workers N` keep the limit they started with.
         """
         if limit is not None and limit < 0:
             raise ValueError("the rate limit is a positive number of requests per minute, or 0")
-        self.limiter = RateLimiter(self.runtime, limit, clock=self._clock) if limit else None
+        window = self.config.rate_window
+        self.limiter = (
+            RateLimiter(self.runtime, limit, window=window, clock=self._clock) if limit else None
+        )
 
     def enrollment_status(self, customer_id: str, campaign_id: str) -> str:
         """An enrollment's status now, read past the API (no key, no rate limit, no journal)."""

@@ -215,7 +215,12 @@ def everything_about(error: BaseException) -> str:
 @pytest.fixture(autouse=True)
 def no_carecycle_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Settings come from each test, never from the machine's environment."""
-    for name in ("CARECYCLE_API_KEY", "CARECYCLE_BASE_URL", "CARECYCLE_LOG"):
+    for name in (
+        "CARECYCLE_API_KEY",
+        "CARECYCLE_BASE_URL",
+        "CARECYCLE_LOG",
+        "CARECYCLE_RATE_LIMIT",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

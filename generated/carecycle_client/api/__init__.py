@@ -27,6 +27,7 @@ from ..client import (
     AuthenticatedClient,
     TimeoutTypes,
 )
+from ..rate_limit import RateLimitSetting
 from ..types import UNSET, ApiKey, Unset
 from .campaigns import AsyncCampaigns, Campaigns
 from .customers import AsyncCustomers, Customers
@@ -62,10 +63,12 @@ class _Facade(ABC):
         max_response_size: int | Unset = UNSET,
         default_headers: Mapping[str, str] | Unset = UNSET,
         follow_redirects: bool | Unset = UNSET,
+        rate_limit: RateLimitSetting | Unset = UNSET,
     ) -> Self:
         """A copy with other settings (any of the constructor's but the key, the transport and
         the sleep; `default_headers` replace this one's). It shares this one's connections,
-        unless its base_url differs, and leaves closing them to this one."""
+        unless its base_url differs, and leaves closing them to this one; it shares this
+        one's rate limiter too, unless given a `rate_limit`."""
         client = self.client.with_options(
             base_url=base_url,
             timeout=timeout,
@@ -75,6 +78,7 @@ class _Facade(ABC):
             max_response_size=max_response_size,
             headers=default_headers,
             follow_redirects=follow_redirects,
+            rate_limit=rate_limit,
         )
         shares = client.base_url == self.client.base_url
         if shares:
@@ -97,9 +101,12 @@ class CareCycle(_Facade):
     Every argument is optional. ``api_key`` defaults to the CARECYCLE_API_KEY environment
     variable, and without either construction fails; ``base_url`` defaults to
     CARECYCLE_BASE_URL, else the spec's server. ``timeout``, ``deadline``, ``max_retries``,
-    ``max_retry_wait``, ``max_response_size`` and ``follow_redirects`` are described on
+    ``max_retry_wait``, ``max_response_size``, ``follow_redirects`` and ``rate_limit`` (pacing
+    to the key's quota: requests per minute, a rate_limit.RateLimiter, or None; unless given,
+    the CARECYCLE_RATE_LIMIT environment variable's, else none) are described on
     client.Client; ``default_headers`` are sent with every request; ``transport`` replaces
-    httpx's network transport (in tests, say), ``sleep`` how retries wait.
+    httpx's network transport (in tests, say), ``sleep`` how retries and rate-limit permits
+    wait.
 
     Call ``close()``, or use ``with``, to release its connections. ``client`` is the
     AuthenticatedClient underneath, for the generated functions.
@@ -117,6 +124,7 @@ class CareCycle(_Facade):
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         default_headers: Mapping[str, str] | None = None,
         follow_redirects: bool = False,
+        rate_limit: RateLimitSetting | Unset = UNSET,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -135,6 +143,7 @@ class CareCycle(_Facade):
             max_response_size=max_response_size,
             headers=dict(default_headers or {}),
             follow_redirects=follow_redirects,
+            rate_limit=rate_limit,
             sleep=sleep,
         )
 
@@ -164,9 +173,12 @@ class AsyncCareCycle(_Facade):
     Every argument is optional. ``api_key`` defaults to the CARECYCLE_API_KEY environment
     variable, and without either construction fails; ``base_url`` defaults to
     CARECYCLE_BASE_URL, else the spec's server. ``timeout``, ``deadline``, ``max_retries``,
-    ``max_retry_wait``, ``max_response_size`` and ``follow_redirects`` are described on
+    ``max_retry_wait``, ``max_response_size``, ``follow_redirects`` and ``rate_limit`` (pacing
+    to the key's quota: requests per minute, a rate_limit.RateLimiter, or None; unless given,
+    the CARECYCLE_RATE_LIMIT environment variable's, else none) are described on
     client.Client; ``default_headers`` are sent with every request; ``transport`` replaces
-    httpx's network transport (in tests, say), ``sleep`` how retries wait.
+    httpx's network transport (in tests, say), ``sleep`` how retries and rate-limit permits
+    wait.
 
     Call ``await close()``, or use ``async with``, to release its connections. ``client`` is
     the AuthenticatedClient underneath, for the generated functions.
@@ -184,6 +196,7 @@ class AsyncCareCycle(_Facade):
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         default_headers: Mapping[str, str] | None = None,
         follow_redirects: bool = False,
+        rate_limit: RateLimitSetting | Unset = UNSET,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
@@ -202,6 +215,7 @@ class AsyncCareCycle(_Facade):
             max_response_size=max_response_size,
             headers=dict(default_headers or {}),
             follow_redirects=follow_redirects,
+            rate_limit=rate_limit,
             async_sleep=sleep,
         )
 
