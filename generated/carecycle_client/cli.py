@@ -7,7 +7,8 @@
 
 Every command takes `--base-url` (else CARECYCLE_BASE_URL, else the spec's server),
 `--api-key-file FILE` (else CARECYCLE_API_KEY; the key is never an argument, which `ps`
-would show), `--rate N` (requests a minute; else the client's rate limit) and `-v`.
+would show), `--rate N` (requests a minute; else CARECYCLE_RATE_LIMIT, else careCycle's
+documented 60: unlike the library, the command paces itself by default) and `-v`.
 The key is never printed: every line this command writes goes through `_Output`, which
 masks it, tracebacks (`-vv`) included.
 
@@ -41,6 +42,8 @@ from .client import API_KEY_ENV, BASE_URL_ENV, VERSION
 from .errors import APIStatusError, CareCycleError, mask_secret
 from .journal import APPLIED, FAILED, Entry, Journal, JournalError, applied_updates
 from .models.update_customer_campaign_status_response import UpdateCustomerCampaignStatusResponse
+from .rate_limit import DOCUMENTED_RATE_LIMIT, RATE_LIMIT_ENV, RateLimitSetting
+from .types import UNSET, Unset
 
 OK, FAILURE, USAGE, INTERRUPTED = 0, 1, 2, 130
 PROG = "carecycle"
@@ -162,7 +165,8 @@ def _parser() -> argparse.ArgumentParser:
         "--rate",
         metavar="N",
         type=_rate,
-        help="at most N requests a minute (default: the client's rate limit, $CARECYCLE_RATE_LIMIT); 0 for no limit",
+        help=f"at most N requests a minute (default: ${RATE_LIMIT_ENV}, else careCycle's {DOCUMENTED_RATE_LIMIT});"
+        " 0 for no limit",
     )
     connection.add_argument(
         "-v", "--verbose", action="count", default=0, help="log each retry (-v) and each request (-vv) to stderr"
@@ -293,10 +297,11 @@ def _api_key(arguments: argparse.Namespace, output: _Output) -> ApiKey:
 
 def _client(arguments: argparse.Namespace, output: _Output) -> CareCycle:
     key = _api_key(arguments, output)
-    settings: dict[str, Any] = {}
+    # Paced by default, unlike the library: an operator's run should never spend calls on 429s.
+    rate: RateLimitSetting | Unset = UNSET if os.environ.get(RATE_LIMIT_ENV) else DOCUMENTED_RATE_LIMIT
     if arguments.rate is not None:
-        settings["rate_limit"] = arguments.rate or None
-    return CareCycle(key.reveal(), base_url=arguments.base_url, **settings)
+        rate = arguments.rate or None
+    return CareCycle(key.reveal(), base_url=arguments.base_url, rate_limit=rate)
 
 
 def _campaigns_get(arguments: argparse.Namespace, output: _Output) -> int:
