@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
+from carecycle_client import cli
 from carecycle_mock.data import READ, WRITE, default_dataset_path
 from carecycle_mock.process import MockProcess
 
@@ -31,7 +32,9 @@ DEADLINE = 30.0
 class Server:
     """The mock with ROWS extra enrollments (pending) in one campaign, and its controls."""
 
-    def __init__(self, process: MockProcess, data: dict[str, Any], customers: list[str], campaign: str) -> None:
+    def __init__(
+        self, process: MockProcess, data: dict[str, Any], customers: list[str], campaign: str
+    ) -> None:
         self.base_url = process.base_url
         organisation = data["organisations"][0]["id"]
         keys = [key for key in data["apiKeys"] if key["organisationId"] == organisation]
@@ -55,13 +58,23 @@ class Server:
 
     def completed(self) -> int:
         """The campaign's enrollments now completed, as the API counts them."""
-        answer = httpx.get(f"{self.base_url}/v2/campaigns/{self.campaign}", headers={"x-api-key": self.key})
-        count: int = answer.raise_for_status().json()["campaign"]["customerStats"]["statusCounts"]["completed"]
+        answer = httpx.get(
+            f"{self.base_url}/v2/campaigns/{self.campaign}", headers={"x-api-key": self.key}
+        )
+        count: int = answer.raise_for_status().json()["campaign"]["customerStats"]["statusCounts"][
+            "completed"
+        ]
         return count
 
     def csv(self, path: Path, rows: list[tuple[str, str, str]] | None = None) -> Path:
-        rows = rows if rows is not None else [(customer, self.campaign, "completed") for customer in self.customers]
-        path.write_text("customerId,campaignId,status\n" + "".join(f"{a},{b},{c}\n" for a, b, c in rows))
+        rows = (
+            rows
+            if rows is not None
+            else [(customer, self.campaign, "completed") for customer in self.customers]
+        )
+        path.write_text(
+            "customerId,campaignId,status\n" + "".join(f"{a},{b},{c}\n" for a, b, c in rows)
+        )
         return path
 
 
@@ -69,12 +82,21 @@ class Server:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data = json.loads(default_dataset_path().read_text())
     organisation = data["organisations"][0]["id"]
-    campaign = next(c for c in data["campaigns"] if c["organisationId"] == organisation)["campaign"]["id"]
+    campaign = next(c for c in data["campaigns"] if c["organisationId"] == organisation)[
+        "campaign"
+    ]["id"]
     customers = [str(uuid.uuid4()) for _ in range(ROWS)]
     for number, customer in enumerate(customers):
-        data["customers"].append({"id": customer, "organisationId": organisation, "name": f"Bulk {number}"})
+        data["customers"].append(
+            {"id": customer, "organisationId": organisation, "name": f"Bulk {number}"}
+        )
         data["enrollments"].append(
-            {"id": str(uuid.uuid4()), "customerId": customer, "campaignId": campaign, "status": "pending"}
+            {
+                "id": str(uuid.uuid4()),
+                "customerId": customer,
+                "campaignId": campaign,
+                "status": "pending",
+            }
         )
     path = tmp_path_factory.mktemp("bulk") / "dataset.json"
     path.write_text(json.dumps(data))
@@ -89,14 +111,18 @@ def mock(server: Server) -> Server:
 
 
 def _environment(server: Server, key: str | None) -> dict[str, str]:
-    environment = {name: value for name, value in os.environ.items() if not name.startswith("CARECYCLE_")}
+    environment = {
+        name: value for name, value in os.environ.items() if not name.startswith("CARECYCLE_")
+    }
     environment["CARECYCLE_BASE_URL"] = server.base_url
     if key is not None:
         environment["CARECYCLE_API_KEY"] = key
     return environment
 
 
-def carecycle(server: Server, *arguments: str, key: str | None = None) -> subprocess.CompletedProcess[str]:
+def carecycle(
+    server: Server, *arguments: str, key: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the script to its end; its output never shows the key."""
     key = server.key if key is None else key
     done = subprocess.run(
@@ -109,6 +135,28 @@ def carecycle(server: Server, *arguments: str, key: str | None = None) -> subpro
     )
     assert_no_key(done.stdout + done.stderr, server)
     return done
+
+
+def in_process(
+    server: Server,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *arguments: str,
+    key: str | None = None,
+) -> tuple[int, str, str]:
+    """`carecycle` run in this process (cheaper than a child): exit code, stdout, stderr."""
+    for name, value in _environment(server, server.key if key is None else key).items():
+        if name.startswith("CARECYCLE_"):
+            monkeypatch.setenv(name, value)
+    if key == "":
+        monkeypatch.delenv("CARECYCLE_API_KEY")
+    try:
+        code = cli.run(arguments)
+    except SystemExit as exit:  # argparse: --help, a usage error
+        code = exit.code if isinstance(exit.code, int) else 2
+    out, err = capsys.readouterr()
+    assert_no_key(out + err, server)
+    return code, out, err
 
 
 def assert_no_key(text: str, server: Server) -> None:
@@ -131,61 +179,116 @@ def wait_for(condition: Any, what: str) -> None:
         time.sleep(0.005)
 
 
-def test_help_shows_each_command(mock: Server) -> None:
-    top = carecycle(mock, "--help")
+def test_help_shows_each_command(
+    mock: Server, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = carecycle(mock, "--help")  # the installed script
     assert top.returncode == 0
     for command in ("campaigns", "customers", "bulk-update"):
         assert command in top.stdout
     for command in (["campaigns", "get"], ["customers", "update-status"], ["bulk-update"]):
-        shown = carecycle(mock, *command, "--help")
-        assert shown.returncode == 0, shown.stderr
-        assert "--api-key-file" in shown.stdout
-        assert "--base-url" in shown.stdout
+        code, out, _ = in_process(mock, capsys, monkeypatch, *command, "--help")
+        assert code == 0
+        assert "--api-key-file" in out
+        assert "--base-url" in out
     readme = (Path(__file__).parents[2] / "generated" / "README.md").read_text()
-    for command in ("carecycle campaigns get", "carecycle customers update-status", "carecycle bulk-update"):
+    for command in (
+        "carecycle campaigns get",
+        "carecycle customers update-status",
+        "carecycle bulk-update",
+    ):
         assert command in readme
 
 
-def test_campaigns_get_and_customers_update_status(mock: Server, tmp_path: Path) -> None:
-    shown = carecycle(mock, "campaigns", "get", mock.campaign, "--include-client", "--json", "-vv")
-    assert shown.returncode == 0, shown.stderr
-    assert json.loads(shown.stdout)["campaign"]["id"] == mock.campaign
-    assert "GET /v2/campaigns/" in shown.stderr  # -vv logs each request, without the key
+@pytest.mark.usefixtures("package_logs")
+def test_campaigns_get_and_customers_update_status(
+    mock: Server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, out, err = in_process(
+        mock,
+        capsys,
+        monkeypatch,
+        "campaigns",
+        "get",
+        mock.campaign,
+        "--include-client",
+        "--json",
+        "-vv",
+    )
+    assert code == 0, err
+    assert json.loads(out)["campaign"]["id"] == mock.campaign
+    assert "GET /v2/campaigns/" in err  # -vv logs each request, without the key
+    code, out, err = in_process(mock, capsys, monkeypatch, "campaigns", "get", mock.campaign)
+    assert code == 0, err
+    assert "customers: " in out
     key_file = tmp_path / "key"
     key_file.write_text(mock.key + "\n")
-    arguments = ["--customer-id", mock.customers[0], "--campaign-id", mock.campaign, "--status", "completed"]
-    updated = carecycle(mock, "customers", "update-status", *arguments, "--api-key-file", str(key_file), key="")
-    assert updated.returncode == 0, updated.stderr
-    assert "pending -> completed" in updated.stdout
+    arguments = [
+        "--customer-id",
+        mock.customers[0],
+        "--campaign-id",
+        mock.campaign,
+        "--status",
+        "completed",
+    ]
+    code, out, err = in_process(
+        mock,
+        capsys,
+        monkeypatch,
+        "customers",
+        "update-status",
+        *arguments,
+        "--api-key-file",
+        str(key_file),
+        key="",
+    )
+    assert code == 0, err
+    assert "pending -> completed" in out
     assert len(mock.patches(mock.key, status="200")) == 1
 
 
-def test_usage_and_api_errors_have_their_exit_codes(mock: Server, tmp_path: Path) -> None:
-    missing_key = carecycle(mock, "campaigns", "get", mock.campaign, key="")
-    assert missing_key.returncode == 2
-    assert "CARECYCLE_API_KEY" in missing_key.stderr
-    bad_id = carecycle(mock, "campaigns", "get", "not-a-uuid")
-    assert bad_id.returncode == 2
+@pytest.mark.usefixtures("package_logs")
+def test_usage_and_api_errors_have_their_exit_codes(
+    mock: Server, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = in_process(mock, capsys, monkeypatch, "campaigns", "get", mock.campaign, key="")
+    assert code == 2
+    assert "CARECYCLE_API_KEY" in err
+    code, _, err = in_process(mock, capsys, monkeypatch, "campaigns", "get", "not-a-uuid")
+    assert code == 2
+    assert "not a UUID" in err
     wrong_key = f"cc_wrong_{secrets.token_hex(12)}"
-    refused = carecycle(mock, "campaigns", "get", mock.campaign, "-vv", key=wrong_key)
-    assert refused.returncode == 1
-    assert "401" in refused.stderr
-    assert wrong_key not in refused.stdout + refused.stderr
+    code, out, err = in_process(
+        mock, capsys, monkeypatch, "campaigns", "get", mock.campaign, "-vv", key=wrong_key
+    )
+    assert code == 1
+    assert "401" in err
+    assert wrong_key not in out + err
 
 
 def test_a_file_with_bad_rows_is_refused_with_their_line_numbers_and_nothing_sent(
-    mock: Server, tmp_path: Path
+    mock: Server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     good = [(customer, mock.campaign, "completed") for customer in mock.customers[:5]]
     bad = [
         ("not-a-uuid", mock.campaign, "completed"),  # line 7
-        (mock.customers[5], "{" + mock.campaign + "}", "completed"),  # 8: braces, refused by the pattern
+        (
+            mock.customers[5],
+            "{" + mock.campaign + "}",
+            "completed",
+        ),  # 8: braces, refused by the pattern
         (mock.customers[6], mock.campaign, "done"),  # 9: unknown
         (mock.customers[7], mock.campaign, "pending"),  # 10: not terminal
         good[1],  # 11: repeats line 3
     ]
     path = mock.csv(tmp_path / "updates.csv", good + bad)
-    refused = carecycle(mock, "bulk-update", str(path), "--rate", "0")
+    refused = carecycle(mock, "bulk-update", str(path), "--rate", "0")  # the installed script
     assert refused.returncode == 2
     for line in (7, 8, 9, 10, 11):
         assert f"line {line}: " in refused.stderr
@@ -194,18 +297,42 @@ def test_a_file_with_bad_rows_is_refused_with_their_line_numbers_and_nothing_sen
     assert mock.patches(mock.key) == []
     assert not (tmp_path / "updates.csv.journal.jsonl").exists()
 
-    skipped = carecycle(mock, "bulk-update", str(path), "--rate", "0", "--skip-invalid", "--no-progress")
-    assert skipped.returncode == 1  # the bad rows count as failed
+    code, _, _ = in_process(
+        mock,
+        capsys,
+        monkeypatch,
+        "bulk-update",
+        str(path),
+        "--rate",
+        "0",
+        "--skip-invalid",
+        "--no-progress",
+    )
+    assert code == 1  # the bad rows count as failed
     assert len(mock.patches(mock.key, status="200")) == 5
 
 
-def test_a_403_stops_the_run_early(mock: Server, tmp_path: Path) -> None:
+def test_a_403_stops_the_run_early(
+    mock: Server,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = mock.csv(tmp_path / "updates.csv")
-    stopped = carecycle(
-        mock, "bulk-update", str(path), "--rate", "0", "--concurrency", "2", key=mock.read_only_key
+    code, _, err = in_process(
+        mock,
+        capsys,
+        monkeypatch,
+        "bulk-update",
+        str(path),
+        "--rate",
+        "0",
+        "--concurrency",
+        "2",
+        key=mock.read_only_key,
     )
-    assert stopped.returncode == 1
-    assert "stopped early" in stopped.stderr
+    assert code == 1
+    assert "stopped early" in err
     sent = mock.patches(mock.read_only_key)
     assert 1 <= len(sent) <= 2  # the rows in flight when the first 403 came, no more
     assert {entry["status"] for entry in sent} == {403}
@@ -224,7 +351,9 @@ def test_a_run_killed_midway_is_resumed_and_every_row_applied(mock: Server, tmp_
         text=True,
     )
     try:
-        wait_for(lambda: len(journal_lines(journal)) >= 10 or run.poll() is not None, "10 journal lines")
+        wait_for(
+            lambda: len(journal_lines(journal)) >= 10 or run.poll() is not None, "10 journal lines"
+        )
         run.send_signal(signal.SIGKILL)
     finally:
         stdout, stderr = run.communicate(timeout=DEADLINE)
@@ -245,7 +374,9 @@ def test_a_run_killed_midway_is_resumed_and_every_row_applied(mock: Server, tmp_
     assert {entry["customerId"] for entry in lines} == set(mock.customers)
     assert {entry["outcome"] for entry in lines} == {"applied"}
     sent_again = [entry for entry in lines[len(first) :]]
-    assert not {entry["customerId"] for entry in sent_again} & {entry["customerId"] for entry in first}
+    assert not {entry["customerId"] for entry in sent_again} & {
+        entry["customerId"] for entry in first
+    }
     assert {entry["requestId"] for entry in lines} <= {
         entry["requestId"] for entry in mock.patches(mock.key, status="200")
     }
@@ -257,14 +388,26 @@ def test_ctrl_c_stops_cleanly_with_the_journal_complete(mock: Server, tmp_path: 
     journal = tmp_path / "run.jsonl"
     mock.slow_down(0.02)
     run = subprocess.Popen(
-        [str(SCRIPT), "bulk-update", str(path), "--rate", "0", "--journal", str(journal), "--concurrency", "3"],
+        [
+            str(SCRIPT),
+            "bulk-update",
+            str(path),
+            "--rate",
+            "0",
+            "--journal",
+            str(journal),
+            "--concurrency",
+            "3",
+        ],
         env=_environment(mock, mock.key),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        wait_for(lambda: len(journal_lines(journal)) >= 5 or run.poll() is not None, "5 journal lines")
+        wait_for(
+            lambda: len(journal_lines(journal)) >= 5 or run.poll() is not None, "5 journal lines"
+        )
         run.send_signal(signal.SIGINT)
     finally:
         stdout, stderr = run.communicate(timeout=DEADLINE)
@@ -274,5 +417,7 @@ def test_ctrl_c_stops_cleanly_with_the_journal_complete(mock: Server, tmp_path: 
     applied = {entry["requestId"] for entry in mock.patches(mock.key, status="200")}
     lines = journal_lines(journal)
     assert journal.read_bytes().endswith(b"\n")
-    assert {entry["requestId"] for entry in lines} == applied  # every acknowledged row, and only those
+    assert {
+        entry["requestId"] for entry in lines
+    } == applied  # every acknowledged row, and only those
     assert len(lines) < ROWS
