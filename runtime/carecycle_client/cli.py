@@ -87,11 +87,13 @@ class _Output:
 
 class _Interrupts:
     """Ctrl-C and SIGTERM as KeyboardInterrupt, but never inside a `shielded()` block (a
-    journal write and its bookkeeping), where it is held until the block ends."""
+    journal write and its bookkeeping), where it is held until the block ends; a second one
+    ends the process at once."""
 
     def __init__(self) -> None:
         self._shielded = False
         self._pending = False
+        self._interrupted = False
 
     def install(self) -> None:
         signal.signal(signal.SIGINT, self._handle)
@@ -101,6 +103,11 @@ class _Interrupts:
         if self._shielded:
             self._pending = True
             return
+        if self._interrupted:
+            # The second: leave now, without waiting for the rows in flight. Every journal
+            # line is on disk already; those rows' answers are lost, and resuming sends them again.
+            os._exit(INTERRUPTED)
+        self._interrupted = True
         raise KeyboardInterrupt
 
     @contextmanager
@@ -112,6 +119,7 @@ class _Interrupts:
             self._shielded = False
             if self._pending:
                 self._pending = False
+                self._interrupted = True
                 raise KeyboardInterrupt  # the held interruption, now that the block is done
 
 

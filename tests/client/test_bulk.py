@@ -88,8 +88,8 @@ def test_one_result_per_row_in_order_with_progress(
     for row, enrollment, outcome in zip(rows, enrollments, result, strict=True):
         assert outcome.ok
         assert outcome.update == (
-            uuid.UUID(row.customer_id),
-            uuid.UUID(row.campaign_id),
+            uuid.UUID(str(row.customer_id)),
+            uuid.UUID(str(row.campaign_id)),
             row.status,
         )
         assert outcome.previous_status == enrollment.status

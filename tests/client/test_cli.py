@@ -184,20 +184,20 @@ def test_help_shows_each_command(
 ) -> None:
     top = carecycle(mock, "--help")  # the installed script
     assert top.returncode == 0
-    for command in ("campaigns", "customers", "bulk-update"):
-        assert command in top.stdout
+    for name in ("campaigns", "customers", "bulk-update"):
+        assert name in top.stdout
     for command in (["campaigns", "get"], ["customers", "update-status"], ["bulk-update"]):
         code, out, _ = in_process(mock, capsys, monkeypatch, *command, "--help")
         assert code == 0
         assert "--api-key-file" in out
         assert "--base-url" in out
     readme = (Path(__file__).parents[2] / "generated" / "README.md").read_text()
-    for command in (
+    for shown in (
         "carecycle campaigns get",
         "carecycle customers update-status",
         "carecycle bulk-update",
     ):
-        assert command in readme
+        assert shown in readme
 
 
 @pytest.mark.usefixtures("package_logs")
