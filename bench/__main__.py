@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import (
+    bulk,
     client_overhead,
     environment,
     mock_vs_prism,
@@ -26,7 +27,7 @@ from bench import (
 from bench.report import Section, summary
 
 BENCH = Path(__file__).resolve().parent
-MEASUREMENTS = ("server", "profile", "client", "parse", "tooling")
+MEASUREMENTS = ("server", "profile", "client", "parse", "tooling", "bulk")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -118,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "parse": lambda: parse_cost.measure(rounds=arguments.rounds),
         "tooling": lambda: tooling.measure(rounds=arguments.rounds),
+        "bulk": lambda: bulk.measure(log_dir=log_dir),
     }
     if {"server", "profile", "client"} & set(arguments.only):
         wrk.require_wrk()

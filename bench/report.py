@@ -14,14 +14,20 @@ class Ratio:
     value: float
     target: float | None = None
     """The least the ratio should be; None when there is no target."""
+    at_most: float | None = None
+    """The most it should be (a count or a time, where less is better); None for none."""
 
     def verdict(self) -> str:
+        if self.at_most is not None:
+            return "met" if self.value <= self.at_most else "**not met**"
         if self.target is None:
             return "(no target)"
         return "met" if self.value >= self.target else "**not met**"
 
     def row(self) -> list[str]:
         target = "" if self.target is None else f">= {self.target:g}"
+        if self.at_most is not None:
+            target = f"<= {self.at_most:g}"
         return [self.name, f"{self.value:.2f}", target, self.verdict()]
 
 

@@ -93,8 +93,9 @@ def read_bulk_file(path: Path) -> CheckedFile:
         raise BulkFileError(f"{path} is not CSV: {error}") from None
 
 
-Record = tuple[int, dict[str, object] | str]
-"""A line number and its fields by our column names, or why they could not be read."""
+Record = tuple[int, object, object, object] | tuple[int, str]
+"""A line number and its customer id, campaign id and status (None where missing), or the
+line number and why the row could not be read."""
 
 
 def _csv(file: Iterator[str]) -> Iterator[Record]:
@@ -107,11 +108,13 @@ def _csv(file: Iterator[str]) -> Iterator[Record]:
             continue
         if header is None:
             header = _header(fields, line)
+            width = len(header)
+            customer, campaign, status = (header.index(name) for name in ("customer_id", "campaign_id", "status"))
             continue
-        if len(fields) != len(header):
-            yield line, f"has {len(fields)} fields, the header {len(header)}"
+        if len(fields) != width:
+            yield line, f"has {len(fields)} fields, the header {width}"
             continue
-        yield line, {name: value for name, value in zip(header, fields, strict=True) if name is not None}
+        yield line, fields[customer], fields[campaign], fields[status]
     if header is None:
         raise BulkFileError("the file is empty: a CSV file starts with a header row (customerId,campaignId,status)")
 
@@ -151,7 +154,7 @@ def _json_lines(file: Iterator[str]) -> Iterator[Record]:
                     break
                 fields[name] = item
         else:
-            yield line, fields
+            yield line, fields.get("customer_id"), fields.get("campaign_id"), fields.get("status")
 
 
 def _check(records: Iterator[Record]) -> CheckedFile:
@@ -160,17 +163,24 @@ def _check(records: Iterator[Record]) -> CheckedFile:
     first_of: dict[tuple[str, str], FileRow] = {}
     conflicted: set[int] = set()  # lines of good-looking rows that a later row contradicts
     read = 0
-    for line, fields in records:
+    for record in records:
         read += 1
-        if isinstance(fields, str):
-            problems.append(Problem(line, f"the row {fields}"))
+        if len(record) == 2:
+            problems.append(Problem(record[0], f"the row {record[1]}"))
             continue
-        row_problems = _row_problems(fields)
-        if row_problems:
-            problems.append(Problem(line, "; ".join(row_problems)))
+        line, customer_id, campaign_id, status = record
+        # The common case first, cheaply: both ids UUIDs, a terminal status.
+        if not (
+            isinstance(customer_id, str)
+            and isinstance(campaign_id, str)
+            and status in TERMINAL_STATUSES
+            and _UUID.fullmatch(customer_id)
+            and _UUID.fullmatch(campaign_id)
+        ):
+            problems.append(Problem(line, "; ".join(_row_problems(customer_id, campaign_id, status))))
             continue
-        row = FileRow(line, str(fields["customer_id"]), str(fields["campaign_id"]), str(fields["status"]))
-        earlier = first_of.setdefault(row.enrollment, row)
+        row = FileRow(line, customer_id, campaign_id, str(status))
+        earlier = first_of.setdefault((customer_id.lower(), campaign_id.lower()), row)
         if earlier is not row:
             if earlier.status == row.status:
                 problems.append(Problem(line, f"repeats line {earlier.line} (the same enrollment and status)"))
@@ -192,15 +202,13 @@ def _check(records: Iterator[Record]) -> CheckedFile:
     return CheckedFile(rows, problems, read)
 
 
-def _row_problems(fields: dict[str, object]) -> list[str]:
+def _row_problems(customer_id: object, campaign_id: object, status: object) -> list[str]:
     problems = []
-    for name in ("customer_id", "campaign_id"):
-        value = fields.get(name)
+    for name, value in (("customer_id", customer_id), ("campaign_id", campaign_id)):
         if value is None or value == "":
             problems.append(f"no {name}")
         elif not isinstance(value, str) or not is_api_uuid(value):
             problems.append(f"{name} {_shown(value)} is not a UUID (the API's pattern)")
-    status = fields.get("status")
     if status is None or status == "":
         problems.append("no status")
     elif not isinstance(status, str) or status not in KNOWN_STATUSES:
