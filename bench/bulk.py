@@ -38,6 +38,8 @@ ROWS = 1000
 LIMIT = 100
 WINDOW = 5.0
 CONCURRENCY = 4
+"""The bulk call's default."""
+MORE_CONCURRENCY = 8
 VALIDATED_ROWS = 100_000
 VALIDATION_ROUNDS = 3
 ACHIEVED_TARGET = 0.97
@@ -53,7 +55,11 @@ class Run:
     """One bulk run: its time, its outcome and what the server answered."""
 
     name: str
+    concurrency: int
     seconds: float
+    first_window: float
+    """Seconds from the first request to the answer of the window's worth (LIMIT): the burst
+    that each window repeats, and that no pacing shortens."""
     applied: int
     failed: int
     too_many: int
@@ -67,7 +73,9 @@ class Run:
         rate = ROWS / self.seconds * 60
         return [
             self.name,
+            str(self.concurrency),
             f"{self.seconds:.1f}",
+            f"{self.first_window:.2f}",
             f"{rate:,.0f}",
             f"{self.achieved:.3f}",
             str(self.too_many),
@@ -126,7 +134,12 @@ def _mock_command(port: int, dataset: Path) -> list[str]:
 
 
 def _run(
-    name: str, base_url: str, key: str, rows: list[tuple[str, str, str]], **settings: Any
+    name: str,
+    base_url: str,
+    key: str,
+    rows: list[tuple[str, str, str]],
+    concurrency: int,
+    **settings: Any,
 ) -> Run:
     httpx.post(
         f"{base_url}/_mock/reset"
@@ -139,13 +152,15 @@ def _run(
     with CareCycle(key, base_url=base_url, **settings) as carecycle:
         started = time.monotonic()
         result: BulkResult[Response] = carecycle.customers.update_campaign_statuses(
-            rows, concurrency=CONCURRENCY, progress=progress
+            rows, concurrency=concurrency, progress=progress
         )
     seconds = max(acknowledged) - started
+    first_window = sorted(acknowledged)[LIMIT - 1] - started
     journal = httpx.get(
         f"{base_url}/_mock/requests", params={"apiKey": key, "status": "429"}, timeout=30
     ).raise_for_status()
-    return Run(name, seconds, result.applied, result.failed, len(journal.json()["requests"]))
+    too_many = len(journal.json()["requests"])
+    return Run(name, concurrency, seconds, first_window, result.applied, result.failed, too_many)
 
 
 def _warm_up(base_url: str, key: str, rows: list[tuple[str, str, str]]) -> None:
@@ -179,30 +194,56 @@ def measure(*, log_dir: Path) -> Section:
     key, rows = _dataset(dataset)
     port = processes.free_port()
     base_url = f"http://{processes.HOST}:{port}"
-    contenders: dict[str, Callable[[], Run]] = {
-        "paced (rate_limit: the limiter at the server's limit)": lambda: _run(
-            "paced", base_url, key, rows, rate_limit=InProcessRateLimiter(LIMIT, WINDOW)
-        ),
-        "unpaced (rate_limit=None), retrying 429s": lambda: _run(
-            "unpaced", base_url, key, rows, rate_limit=None, max_retries=UNPACED_RETRIES
-        ),
-    }
+
+    def paced(concurrency: int) -> Run:
+        limiter = InProcessRateLimiter(LIMIT, WINDOW)
+        return _run("paced", base_url, key, rows, concurrency, rate_limit=limiter)
+
+    def unpaced() -> Run:
+        name, retries = "unpaced, retrying 429s", UNPACED_RETRIES
+        return _run(name, base_url, key, rows, CONCURRENCY, rate_limit=None, max_retries=retries)
+
+    contenders: list[Callable[[], Run]] = [
+        lambda: paced(CONCURRENCY),
+        lambda: paced(MORE_CONCURRENCY),
+        unpaced,
+    ]
     with processes.serving(_mock_command(port, dataset), port=port, log=log_dir / "bulk-mock.log"):
         _warm_up(base_url, key, rows)
-        runs = [contender() for contender in contenders.values()]
+        runs = [contender() for contender in contenders]
     validation = _validation_seconds(log_dir / "bulk-100k.csv", rows)
-    paced = runs[0]
+    paced_default, paced_more, _ = runs
     ratios = [
-        Ratio("bulk: achieved / allowed rate, paced", paced.achieved, ACHIEVED_TARGET),
-        Ratio("bulk: 429s, paced", float(paced.too_many), at_most=0),
         Ratio(
-            "bulk: seconds to check 100,000 rows", median(validation), at_most=VALIDATION_TARGET_S
+            f"bulk: achieved / allowed rate, paced, concurrency {CONCURRENCY}",
+            paced_default.achieved,
+            ACHIEVED_TARGET,
+        ),
+        Ratio(
+            f"bulk: achieved / allowed rate, paced, concurrency {MORE_CONCURRENCY}",
+            paced_more.achieved,
+            ACHIEVED_TARGET,
+        ),
+        Ratio("bulk: 429s, paced", float(paced_default.too_many + paced_more.too_many), at_most=0),
+        Ratio(
+            "bulk: seconds to check 100,000 rows",
+            median(validation),
+            at_most=VALIDATION_TARGET_S,
         ),
     ]
-    headers = ["run", "seconds", "rows a minute", "achieved / allowed", "429s", "applied / failed"]
+    headers = [
+        "run",
+        "concurrency",
+        "seconds",
+        f"first {LIMIT} answered (s)",
+        "rows a minute",
+        "achieved / allowed",
+        "429s",
+        "applied / failed",
+    ]
     allowed = fastest_seconds(ROWS, LIMIT, WINDOW)
     body = f"""
-`customers.update_campaign_statuses` with {ROWS:,} rows (concurrency {CONCURRENCY}) against our
+`customers.update_campaign_statuses` with {ROWS:,} rows against our
 mock (`--rate-limit {LIMIT} --rate-window {WINDOW:g}`: {LIMIT * 60 / WINDOW:,.0f} a minute, in
 windows of {WINDOW:g} s so that {ROWS:,} rows span {math.ceil(ROWS / LIMIT)} windows and the
 limit binds), the mock on the server core, the client in this process on the load core;
@@ -210,9 +251,12 @@ each run starts from `/_mock/reset` (seed statuses, empty rate windows), after a
 20 unpaced rows. The rule is a sliding window, so the fastest {ROWS:,} rows can go is
 {allowed:g} s (a window's worth at once, the next a window later); **achieved / allowed** is
 that over the run's time (first request to last answer). 429s are counted by the server
-(its request journal). The limiter keeps a margin of 2% of the window for the time a request
-takes to arrive, which alone costs about 2% here. One run each (a run lasts the better part
-of a minute), paced first.
+(its request journal). Where the rest goes: the limiter keeps a margin of 2% of the window
+for the time a request takes to arrive (about 2% here, as at a real minute's window), and the
+last window's worth takes as long to answer as the first (the "first answered" column),
+which more concurrency shortens. "rows a minute" counts the first window's burst, hence
+above the limit. One run each (a run lasts the better part of a minute), in the table's
+order; the unpaced run is what a loop without a limiter gets (its 429s).
 
 {table(headers, [run.row() for run in runs])}
 Checking a bulk-update file: `read_bulk_file` (what `carecycle bulk-update` runs before
