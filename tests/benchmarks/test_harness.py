@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench import probes, processes, wrk
+from bench.bulk import fastest_seconds
 from bench.client_overhead import TURN, SyncCalls, Workload
 from bench.profile import OUTSIDE_MOCK, Profile
 from bench.report import Ratio, table
@@ -251,3 +252,15 @@ def test_a_client_round_warms_up_each_client_then_they_take_turns() -> None:
     assert order[3:] == one_pass * 2
     assert sorted(rates) == ["a", "b", "c"]
     assert all(rate > 0 for rate in rates.values())
+
+
+def test_the_fastest_bulk_run_is_a_window_per_window_worth_after_the_first() -> None:
+    assert fastest_seconds(1000, 100, 5.0) == 45.0
+    assert fastest_seconds(1001, 100, 5.0) == 50.0
+    assert fastest_seconds(60, 60, 60.0) == 0.0
+
+
+def test_a_ratio_with_a_ceiling_is_met_at_or_below_it() -> None:
+    assert Ratio("429s", 0.0, at_most=0).verdict() == "met"
+    assert Ratio("429s", 1.0, at_most=0).verdict() == "**not met**"
+    assert Ratio("seconds", 1.5, at_most=2).row()[2] == "<= 2"
