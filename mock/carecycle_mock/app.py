@@ -39,13 +39,11 @@ from starlette.routing import BaseRoute, Mount, Route
 from carecycle_mock.accesslog import AccessLog, access_log  # noqa: F401 - once defined here
 from carecycle_mock.admin import AdminToken, admin_routes
 from carecycle_mock.api import CampaignApi, Handler, Inputs
-from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.auth import request_key
 from carecycle_mock.body import read_json_body
 from carecycle_mock.config import MockConfig
-from carecycle_mock.data import READ, WRITE
 from carecycle_mock.errors import (
     ApiError,
-    forbidden,
     internal_error,
     method_not_allowed,
     not_found,
@@ -53,8 +51,8 @@ from carecycle_mock.errors import (
 )
 from carecycle_mock.faults import injected_response
 from carecycle_mock.journal import JournalMiddleware, note, recorded_body
+from carecycle_mock.service import MockService
 from carecycle_mock.spec import HTTP_METHODS, Operation
-from carecycle_mock.state import MockState
 
 ANY_METHOD = [method.upper() for method in HTTP_METHODS]
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
@@ -64,10 +62,10 @@ def create_app(
     config: MockConfig | None = None, *, clock: Callable[[], float] = time.time
 ) -> Starlette:
     """A mock server application; `clock` is the rate limiter's time source."""
-    return build_app(MockState(config or MockConfig(), clock=clock))
+    return build_app(MockService(config or MockConfig(), clock=clock))
 
 
-def build_app(state: MockState) -> Starlette:
+def build_app(state: MockService) -> Starlette:
     handlers = CampaignApi(
         state.dataset, state.enrollments, state.spec.component("CustomerCampaignStatus")["enum"]
     ).handlers()
@@ -106,7 +104,7 @@ def _by_path(operations: tuple[Operation, ...]) -> dict[str, list[Operation]]:
 
 
 def _endpoint(
-    state: MockState, operations: dict[str, Operation], handlers: dict[str, Handler]
+    state: MockService, operations: dict[str, Operation], handlers: dict[str, Handler]
 ) -> Callable[[Request], Awaitable[Response]]:
     missing = {op.operation_id for op in operations.values()} - set(handlers)
     if missing:
@@ -121,18 +119,14 @@ def _endpoint(
         if operation is None:
             return method_not_allowed(request.method, operations).response()
         note(request.scope, operation_id=operation.operation_id)
-        presented = presented_key(request.scope["headers"])
-        digest = key_digest(presented or b"")
-        state.runtime.count_request(digest)
-        for fault in state.faults.next(digest):
+        presented = request_key(request.scope)
+        state.volatile.count_request(presented.digest)
+        for fault in state.faults.next(presented.digest):
             injected = await injected_response(fault)
             if injected is not None:
                 return injected
         try:
-            principal = state.keys.authenticate(presented)
-            needed = READ if operation.method == "GET" else WRITE
-            if needed not in principal.permissions:
-                raise forbidden(f"This API key lacks the {needed} permission")
+            principal = state.keys.authorize(presented, operation.method)
             if state.limiter is not None:
                 state.limiter.check(principal.key_digest)
             inputs = await _inputs(operation, request)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ DEFAULT_RATE_WINDOW = 60.0
 class MockConfig:
     """Every field is optional; the defaults are an in-memory mock of the packaged data set.
 
-    - `db_path`: SQLite file of the enrollment state (None: in memory). The runtime
+    - `db_path`: SQLite file of the enrollment state (None: in memory). The volatile
       state (rate-limit windows, fault plans) goes to `<db_path>-runtime`.
     - `data_path`: data set file (None: the packaged default).
     - `rate_limit`: requests per window per key; None or 0 disables the limit.
@@ -57,5 +58,16 @@ class MockConfig:
         return None if self.db_path in (None, "", ":memory:") else str(self.db_path)
 
     @property
-    def runtime_file(self) -> str | None:
+    def volatile_file(self) -> str | None:
+        """The SQLite file of the volatile state, shared by workers (None: in memory)."""
         return None if self.database_file is None else f"{self.database_file}-runtime"
+
+    @property
+    def runtime_file(self) -> str | None:
+        """Deprecated name of `volatile_file` (since 2.1.0)."""
+        warnings.warn(
+            "MockConfig.runtime_file is deprecated; use MockConfig.volatile_file",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.volatile_file

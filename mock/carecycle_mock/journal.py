@@ -6,7 +6,7 @@ who asked (the key's label and organisation: never the key) and what the mock an
 `x-request-id` header the client sent, or one the mock made up; either way the response
 echoes it in its own `x-request-id`, so a line of the client's log finds its entry here.
 
-Entries live in the runtime state (runtime.py): in the process's memory, or in the
+Entries live in the volatile state (volatile.py): in the process's memory, or in the
 SQLite file every worker of `--workers N` shares, where one sequence orders them all.
 No key is recorded: the key sent is named by its label; in the path, the query and the
 strings of the body, the secret part of each key of the data set is `***` wherever it
@@ -34,12 +34,12 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.auth import key_digest, request_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
 from carecycle_mock.faults import ConnectionDropped
-from carecycle_mock.runtime import Runtime
 from carecycle_mock.schemas import Issue
+from carecycle_mock.volatile import VolatileState
 
 DEFAULT_JOURNAL_SIZE = 10_000
 MAX_BODY_CHARS = 16 * 1024
@@ -238,16 +238,16 @@ def _contains(value: Any, wanted: Any) -> bool:
 
 
 class Journal:
-    """The journal of one mock, over its runtime state (shared by workers, or not)."""
+    """The journal of one mock, over its volatile state (shared by workers, or not)."""
 
-    def __init__(self, runtime: Runtime, size: int = DEFAULT_JOURNAL_SIZE) -> None:
-        self._runtime = runtime
+    def __init__(self, volatile: VolatileState, size: int = DEFAULT_JOURNAL_SIZE) -> None:
+        self._volatile = volatile
         self.size = size
 
     def record(self, entry: JournalEntry, key: str) -> None:
         """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
         if self.size:
-            self._runtime.journal_append(key, json.dumps(entry.to_json()), self.size)
+            self._volatile.journal_append(key, json.dumps(entry.to_json()), self.size)
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
@@ -261,7 +261,7 @@ class Journal:
         digest = None if api_key is None else key_digest(api_key.encode())
         entries = (
             JournalEntry.from_json(json.loads(text), sequence)
-            for sequence, text in self._runtime.journal_entries(digest)
+            for sequence, text in self._volatile.journal_entries(digest)
         )
         return [entry for entry in entries if matches(entry, **filters)]
 
@@ -436,7 +436,7 @@ class JournalMiddleware:
             scope["query_string"].decode("latin-1"), keep_blank_values=True
         ):
             query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
-        digest = key_digest(presented_key(scope["headers"]) or b"")
+        digest = request_key(scope).digest
         key = self._keys.get(digest)
         entry = JournalEntry(
             operation_id=notes.get("operation_id"),

@@ -50,7 +50,7 @@ def client() -> Iterator[httpx.Client]:
 @contextmanager
 def open_app(config: MockConfig, **options: Any) -> Iterator[httpx.Client]:
     """A client of a new in-process mock (the shipped MockTransport); the mock's databases
-    are closed afterwards. `client._transport.state` is the mock's MockState."""
+    are closed afterwards. `client._transport.state` is the mock's MockService."""
     raise_app_exceptions = options.pop("raise_app_exceptions", True)
     app = create_app(config, **options)
     transport = MockTransport(app, raise_app_exceptions=raise_app_exceptions)

@@ -253,10 +253,14 @@ def test_a_fault_plan_never_shows_its_key() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"rates": {"500": 2.0}}, "probabilities"),
-        ({"rates": {"500": 0.7, "drop": 0.7}}, "probabilities"),
-        ({"rates": {"boom": 0.1}}, "unknown fault kinds"),
-        ({"latency": -1.0}, "from 0 to 60 seconds"),
+        ({"rates": {"500": 2.0}}, "rates/500: Too big: expected number value to be <=1"),
+        ({"rates": {"500": 0.7, "drop": 0.7}}, "together at most 1"),
+        ({"rates": {"boom": 0.1}}, 'rates: "boom" is not one of "400"'),
+        ({"latency": -1.0}, "latency: Too small"),
+        ({"delay_seconds": 61}, "delaySeconds: Too big: expected number value to be <=60"),
+        ({"script": (StatusFault(302),)}, "script/0/status: Invalid option"),
+        ({"script": (StatusFault(429, retry_after=-1),)}, "script/0/retryAfter: Too small"),
+        ({"script": (DelayFault(61),)}, "script/0/delay: Too big"),
     ],
 )
 def test_an_impossible_plan_is_refused_in_python(options: dict[str, Any], message: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from carecycle_mock import DropFault, FaultPlan, MockConfig, MockState, StatusFault
+from carecycle_mock import DropFault, FaultPlan, MockConfig, MockService, StatusFault
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
 from carecycle_mock.journal import MAX_BODY_CHARS, JournalEntry
 from carecycle_mock.process import MockProcess
@@ -23,8 +23,8 @@ from .conftest import open_app
 PATCH = "/v2/customers/campaign-status"
 
 
-def state_of(client: httpx.Client) -> MockState:
-    state: MockState = client._transport.state  # type: ignore[attr-defined]
+def state_of(client: httpx.Client) -> MockService:
+    state: MockService = client._transport.state  # type: ignore[attr-defined]
     return state
 
 

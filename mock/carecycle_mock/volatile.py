@@ -1,9 +1,9 @@
 """State of a running mock that is not data: rate-limit windows, fault plans, request
 counts and the journal (journal.py).
 
-Several server processes (`--workers N`) share it through SQLite (`SharedRuntime`, in a
+Several server processes (`--workers N`) share it through SQLite (`SharedVolatileState`, in a
 file next to the `--db` file, `<db>-runtime`, or a temporary one). A single process keeps
-it in its own memory (`LocalRuntime`): the same behaviour, without a database statement
+it in its own memory (`LocalVolatileState`): the same behaviour, without a database statement
 on every request. Neither is durable: a restart clears it. Keys appear here only as
 sha256 digests.
 """
@@ -44,7 +44,7 @@ class StoredPlan:
     position: int
 
 
-class Runtime(Protocol):
+class VolatileState(Protocol):
     def clear(self) -> None: ...
 
     def count_request(self, key: str) -> None: ...
@@ -79,13 +79,13 @@ class Runtime(Protocol):
     def close(self) -> None: ...
 
 
-def open_runtime(path: str | None) -> Runtime:
-    """The runtime state in the SQLite file at `path`, shared; in memory when None."""
-    return LocalRuntime() if path is None else SharedRuntime(path)
+def open_volatile_state(path: str | None) -> VolatileState:
+    """The volatile state in the SQLite file at `path`, shared; in memory when None."""
+    return LocalVolatileState() if path is None else SharedVolatileState(path)
 
 
-class LocalRuntime:
-    """The runtime state of one server process, in its memory."""
+class LocalVolatileState:
+    """The volatile state of one server process, in its memory."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -155,8 +155,8 @@ class LocalRuntime:
         self.clear()
 
 
-class SharedRuntime:
-    """The runtime state in an SQLite file that every server process opens."""
+class SharedVolatileState:
+    """The volatile state in an SQLite file that every server process opens."""
 
     def __init__(self, path: str) -> None:
         self._db = Database(path, durable=False, schema=SCHEMA)
