@@ -147,6 +147,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except CareCycleError as error:
         output.err(f"{PROG}: {type(error).__name__}: {error}")
         return FAILURE
+    except JournalError as error:  # a full disk, say: the lines written so far are whole
+        output.err(f"{PROG}: error: {error}")
+        return FAILURE
     except Exception as error:
         # A bug, or something this command did not foresee: say what, never with the key.
         output.err(f"{PROG}: unexpected {type(error).__name__}: {error}")

@@ -23,7 +23,7 @@ from carecycle_client.bulk import BulkProgress, BulkResult, Outcome, StatusUpdat
 from carecycle_client.models import UpdateCustomerCampaignStatusResponse
 from carecycle_mock import AsyncMockTransport, MockConfig, MockTransport, create_app
 from carecycle_mock.data import Tenant
-from carecycle_mock.state import MockState
+from carecycle_mock.service import MockService
 
 Response = UpdateCustomerCampaignStatusResponse
 Bulk = Callable[..., BulkResult[Response]]
@@ -35,13 +35,13 @@ def app() -> Any:
 
 
 @pytest.fixture
-def state(app: Any) -> MockState:
-    mock: MockState = app.state.mock
+def state(app: Any) -> MockService:
+    mock: MockService = app.state.mock
     return mock
 
 
 @pytest.fixture
-def tenant(state: MockState) -> Tenant:
+def tenant(state: MockService) -> Tenant:
     return state.dataset.tenant()
 
 
@@ -67,7 +67,7 @@ def bulk(request: pytest.FixtureRequest, app: Any) -> Bulk:
 
 
 def test_one_result_per_row_in_order_with_progress(
-    bulk: Bulk, tenant: Tenant, state: MockState
+    bulk: Bulk, tenant: Tenant, state: MockService
 ) -> None:
     enrollments = tenant.enrollments
     rows = [
@@ -133,7 +133,7 @@ def test_invalid_rows_and_refused_rows_fail_alone(bulk: Bulk, tenant: Tenant) ->
 
 
 def test_a_key_that_fails_every_row_stops_the_run(
-    bulk: Bulk, tenant: Tenant, state: MockState
+    bulk: Bulk, tenant: Tenant, state: MockService
 ) -> None:
     rows = [(e.customer_id, e.campaign_id, "completed") for e in tenant.enrollments] * 5
     result = bulk(iter(rows), key=tenant.read_only_key.key, concurrency=2)

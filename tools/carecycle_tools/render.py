@@ -83,7 +83,9 @@ class SpecValues:
         uuid = ((document.get("components") or {}).get("schemas") or {}).get("Uuid") or {}
         pattern = uuid.get("pattern") if isinstance(uuid, dict) else None
         if not isinstance(pattern, str) or not pattern:
-            raise TemplateFailure(f"{SPEC} has no components.schemas.Uuid.pattern: the ids the CLI checks")
+            raise TemplateFailure(
+                f"{SPEC} has no components.schemas.Uuid.pattern: the ids the CLI checks"
+            )
         return cls(server_url=server_url, api_key_header=headers[0], uuid_pattern=pattern)
 
 
