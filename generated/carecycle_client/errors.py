@@ -91,6 +91,11 @@ class RateLimiterTimeoutError(APIError):
         self.wait = wait
 
 
+class RateLimiterStoreError(CareCycleError):
+    """The store a shared rate limiter keeps its permits in (Redis) failed, so the request was
+    not sent."""
+
+
 class APIResponseTooLargeError(APIError):
     """A response body over the client's max_response_size (`limit`, in bytes), counted after
     decoding. A small compressed body can decode to gigabytes; `response` has the status and
@@ -407,6 +412,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimiterStoreError",
     "RateLimiterTimeoutError",
     "RedirectError",
     "UnexpectedStatus",

@@ -10,26 +10,27 @@ errors.RateLimiterTimeoutError, and nothing is sent. A 429 that still comes (ano
 client using the key, a quota lowered on the server) pauses the limiter for the wait its
 `retryAfter` asks; `set_rate` changes the quota while the client runs.
 
-The rule is careCycle's own reading of "60 a minute": at most `limit` permits in any
-`period` seconds (a sliding window), plus a `margin` for the time a request takes to
-reach the server, whose arrival, not our sending, is what it counts. A burst the server
-would take goes out at once; the permit after it waits until the window has room.
+The pace is even: `limit` permits per `period` seconds plus a `margin` are one permit
+every (period + margin) / limit seconds, 1.02 s for 60 a minute (GCRA, the generic cell
+rate algorithm, with no burst). That keeps within "60 a minute" however the server counts
+it (a sliding window, as careCycle's mock does, fixed minutes, a token bucket), where a
+burst of 60 would not be under a smoother reading; and the margin leaves room for the
+time a request takes to reach the server, whose arrival, not our sending, is what it
+counts. A first call after a pause goes at once.
 
-- `InProcessRateLimiter`: one process; a list of recent permits under a lock.
+- `InProcessRateLimiter`: one process; the next free slot under a lock.
 - `RedisRateLimiter` (in `rate_limit_redis`, extra `carecycle-client[redis]`): every
   process and machine using one key, through a Redis server.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 import os
 import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
-from fractions import Fraction
 
 from ._unset import Unset
 from .errors import CareCycleError, RateLimiterTimeoutError
@@ -39,9 +40,9 @@ DOCUMENTED_RATE_LIMIT = 60
 """Requests a minute per key, as careCycle documents it."""
 MINUTE = 60.0
 DEFAULT_MARGIN = 0.02
-"""Of the period, added to the window: 1.2 s a minute, for the time a request takes to
-reach the server and the jitter in it (a request sent late on the server's side of a window
-edge would otherwise be one too many there)."""
+"""Of the period, added to it: 1.2 s a minute, so 0.98 of the quota. A request whose way to
+the server takes that much longer than the one `limit` permits after it still lands inside
+the quota; with no margin, one a millisecond late could be one too many in a window."""
 _OFF = ("0", "off", "none", "false")
 
 
@@ -82,24 +83,25 @@ def no_permit_within(max_wait: float, wait: float | None) -> RateLimiterTimeoutE
     )
 
 
-def window_of(limit: float, period: float) -> tuple[int, float]:
-    """`limit` per `period` seconds as a whole number of permits per window: 1.5 a minute
-    is 3 per 120 s."""
+def interval_of(limit: float, period: float, margin: float | None) -> float:
+    """Seconds between permits: `limit` per `period` seconds plus `margin` (None: 2% of the period)."""
     if isinstance(limit, bool) or not isinstance(limit, int | float) or not math.isfinite(limit) or limit <= 0:
         raise ValueError(f"a rate limit must be a positive number of requests, got {limit!r}")
     if isinstance(period, bool) or not isinstance(period, int | float) or not math.isfinite(period) or period <= 0:
         raise ValueError(f"a rate limit's period must be positive seconds, got {period!r}")
-    ratio = Fraction(limit).limit_denominator(1000)
-    return ratio.numerator, period * ratio.denominator
+    margin = DEFAULT_MARGIN * period if margin is None else margin
+    if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin < math.inf:
+        raise ValueError(f"margin must be seconds, 0 or more, got {margin!r}")
+    return (period + margin) / limit
 
 
 class InProcessRateLimiter(RateLimiter):
-    """At most `limit` permits in any `period` seconds (a minute unless set), plus `margin`
-    seconds (2% of the period unless set), for every thread and task of this process
-    that uses it.
+    """`limit` permits per `period` seconds (a minute unless set) plus `margin` seconds (2%
+    of the period unless set), evenly paced, for every thread and task of this process that
+    uses it.
 
-    A permit is reserved in turn: each caller learns when its own slot comes and sleeps
-    until then, first come first served. `clock` (time.monotonic) is for tests.
+    Each caller reserves the next free slot and sleeps until it, first come first served.
+    `clock` (time.monotonic) is for tests.
     """
 
     def __init__(
@@ -112,23 +114,15 @@ class InProcessRateLimiter(RateLimiter):
     ) -> None:
         self._lock = threading.Lock()
         self._clock = clock
-        self._permits: list[float] = []  # the times of the permits in the window, in order
+        self._last = -math.inf  # the last permit's time
         self._paused_until = -math.inf
-        self._margin_setting = margin
+        self._margin = margin
         self.set_rate(limit, period)
 
     def set_rate(self, limit: float, period: float = MINUTE) -> None:
-        count, seconds = window_of(limit, period)
-        margin = DEFAULT_MARGIN * seconds if self._margin_setting is None else self._margin_setting
-        if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin < math.inf:
-            raise ValueError(f"margin must be seconds, 0 or more, got {margin!r}")
+        interval = interval_of(limit, period, self._margin)
         with self._lock:
-            self.limit, self.period = count, seconds
-            self._window = seconds + margin
-
-    @property
-    def margin(self) -> float:
-        return self._window - self.period
+            self.limit, self.period, self.interval = limit, period, interval
 
     def reserve(self, max_wait: float | None) -> float:
         """Reserve the next free permit: the seconds until it (0: now). Raises
@@ -136,15 +130,11 @@ class InProcessRateLimiter(RateLimiter):
         `max_wait`."""
         with self._lock:
             now = self._clock()
-            expired = bisect.bisect_right(self._permits, now - self._window)
-            del self._permits[:expired]
-            start = max(now, self._paused_until)
-            if len(self._permits) >= self.limit:
-                start = max(start, self._permits[-self.limit] + self._window)
+            start = max(now, self._last + self.interval, self._paused_until)
             wait = start - now
             if max_wait is not None and wait > max_wait:
                 raise no_permit_within(max_wait, wait)
-            bisect.insort(self._permits, start)
+            self._last = start
             return wait
 
     def acquire(self, max_wait: float | None, sleep: Callable[[float], None]) -> None:
@@ -162,7 +152,7 @@ class InProcessRateLimiter(RateLimiter):
             self._paused_until = max(self._paused_until, self._clock() + max(seconds, 0.0))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(limit={self.limit}, period={self.period:g}, margin={self.margin:g})"
+        return f"{type(self).__name__}(limit={self.limit:g}, period={self.period:g}, interval={self.interval:.4g})"
 
 
 RateLimitSetting = float | RateLimiter | None

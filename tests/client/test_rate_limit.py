@@ -41,26 +41,23 @@ def limiter(
     return InProcessRateLimiter(limit, period, margin=margin, clock=clock), clock
 
 
-def test_a_burst_up_to_the_limit_goes_at_once_and_the_next_waits_for_the_window() -> None:
+def test_permits_are_evenly_paced_and_the_first_goes_at_once() -> None:
     rate, clock = limiter(limit=3, period=10.0, margin=0.5)
-    for _ in range(3):
+    for _ in range(4):
         rate.acquire(None, clock.sleep)
-    assert clock.slept == []
-    rate.acquire(None, clock.sleep)
-    assert clock.slept == [10.5]  # the first permit's window, margin included, has passed
+    assert clock.slept == [3.5, 3.5, 3.5]  # (10 s + 0.5 s) / 3
 
 
-def test_permits_are_reserved_in_turn_and_never_more_than_the_limit_in_a_window() -> None:
+def test_permits_are_reserved_in_turn_and_never_more_than_the_limit_in_a_period() -> None:
     rate, clock = limiter(limit=3, period=10.0, margin=0.5)
     # Reserved without sleeping, as callers in other threads would: each gets its own slot.
-    starts = [clock.now + rate.reserve(None) for _ in range(9)]
-    assert starts == [1000.0] * 3 + [1010.5] * 3 + [1021.0] * 3
-    for index, start in enumerate(starts):
-        in_window = [other for other in starts if start <= other < start + 10.5]
-        assert len(in_window) <= 3, index
+    starts = [clock.now + rate.reserve(None) for _ in range(12)]
+    assert starts == pytest.approx([1000.0 + 3.5 * index for index in range(12)])
+    for start in starts:
+        assert len([other for other in starts if start <= other < start + 10.0]) <= 3
 
 
-def test_spaced_callers_never_wait() -> None:
+def test_a_caller_after_a_quiet_spell_never_waits() -> None:
     rate, clock = limiter(limit=3, period=10.0, margin=0.5)
     for _ in range(10):
         rate.acquire(None, clock.sleep)
@@ -88,30 +85,24 @@ def test_a_pause_holds_every_permit_until_it_ends() -> None:
     rate.acquire(None, clock.sleep)
     assert clock.slept == [30.0]
     rate.acquire(None, clock.sleep)
-    assert clock.slept == [30.0]
+    assert clock.slept == [30.0, pytest.approx(0.605)]
 
 
-def test_the_rate_changes_at_run_time_and_keeps_the_permits_taken() -> None:
+def test_the_rate_changes_at_run_time_from_the_last_permit() -> None:
     rate, clock = limiter(limit=2, period=10.0, margin=0.0)
-    rate.acquire(None, clock.sleep)
     rate.acquire(None, clock.sleep)
     rate.set_rate(1, 10.0)
     rate.acquire(None, clock.sleep)
-    assert clock.slept == [10.0]  # the second permit, taken under the old rate, still counts
-    rate.set_rate(5, 10.0)
-    for _ in range(4):
-        rate.acquire(None, clock.sleep)
-    assert clock.slept == [10.0]
+    assert clock.slept == [10.0]  # not the 5 s of the old rate
+    rate.set_rate(10, 10.0)
+    rate.acquire(None, clock.sleep)
+    assert clock.slept == [10.0, 1.0]
 
 
 def test_the_default_margin_is_two_percent_of_the_period() -> None:
-    assert InProcessRateLimiter(60).margin == pytest.approx(1.2)
-    assert InProcessRateLimiter(60, 1.0, margin=0).margin == 0
-
-
-def test_a_fractional_rate_is_a_whole_number_of_permits_per_longer_window() -> None:
-    rate = InProcessRateLimiter(1.5)
-    assert (rate.limit, rate.period) == (3, 120.0)
+    assert InProcessRateLimiter(60).interval == pytest.approx(1.02)
+    assert InProcessRateLimiter(60, 1.0, margin=0).interval == pytest.approx(1 / 60)
+    assert InProcessRateLimiter(1.5).interval == pytest.approx(40.8)
 
 
 @pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), True, "60"])
@@ -124,6 +115,7 @@ def test_a_number_is_requests_per_minute_and_none_or_zero_is_off() -> None:
     limiter_60 = rate_limiter_from(60)
     assert isinstance(limiter_60, InProcessRateLimiter)
     assert (limiter_60.limit, limiter_60.period) == (60, 60.0)
+    assert limiter_60.interval == pytest.approx(1.02)
     assert rate_limiter_from(None) is None
     assert rate_limiter_from(0) is None
     own = InProcessRateLimiter(10)

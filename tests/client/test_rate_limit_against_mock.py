@@ -2,15 +2,16 @@
 at a raised limit over a short window, so that a run overruns the limit in seconds.
 
 The mock allows LIMIT requests per key in any WINDOW seconds (1,200 a minute). A run sends
-three windows' worth (TOTAL), so that a client that did not pace, or paced each thread on
-its own, would be refused (the control test shows the server does refuse them). Every call
+more than that (TOTAL), so that a client that did not pace, or paced each thread on its
+own, would be refused (the control test shows the server does refuse them). Every call
 has max_retries=0: a single 429 fails it, and the server's journal must show none.
 
-Robustness on a loaded 2-core machine: the limiter counts its permits, the server the
-requests' arrivals; a request that reaches the server late, while the one LIMIT permits
-later arrives on time, could land one too many in a window. The limiter's MARGIN (0.3 s
-added to each window) is far more than a request's lag on loopback even with the machine
-busy, and it costs nothing to the counts asserted: how many requests, how many 429s.
+Robustness on a loaded 2-core machine: the limiter paces its permits, the server counts
+the requests' arrivals; a request that reaches the server late, while the one LIMIT
+permits later arrives on time, could land one too many in a window. The limiter's MARGIN
+(0.3 s added to the window) is far more than a request's lag on loopback even with the
+machine busy, and it costs nothing to the counts asserted: how many requests, how many
+429s. Paced at LIMIT per WINDOW + MARGIN, TOTAL calls take about 3.6 s.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ LIMIT = 40
 WINDOW = 2.0
 MARGIN = 0.3
 THREADS = 8
-TOTAL = 3 * LIMIT
+CALLS_PER_THREAD = 8
+TOTAL = THREADS * CALLS_PER_THREAD  # more than LIMIT
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +85,7 @@ def test_eight_threads_sharing_one_paced_client_get_no_429(server: Mock) -> None
         server.key.key, base_url=server.base_url, max_retries=0, rate_limit=limiter
     ) as carecycle:
         failures = run_threads(
-            TOTAL // THREADS, lambda: carecycle.campaigns.get(server.campaign.id)
+            CALLS_PER_THREAD, lambda: carecycle.campaigns.get(server.campaign.id)
         )
     assert failures == []
     assert server.requests_seen(server.key.key) == TOTAL
@@ -97,12 +99,12 @@ def test_tasks_sharing_one_paced_async_client_get_no_429(server: Mock) -> None:
         async with AsyncCareCycle(
             server.key.key, base_url=server.base_url, max_retries=0, rate_limit=limiter
         ) as carecycle:
-            calls = [carecycle.campaigns.get(server.campaign.id) for _ in range(2 * LIMIT)]
+            calls = [carecycle.campaigns.get(server.campaign.id) for _ in range(TOTAL)]
             return await asyncio.gather(*calls, return_exceptions=True)
 
     outcomes = asyncio.run(run())
     assert [outcome for outcome in outcomes if isinstance(outcome, BaseException)] == []
-    assert server.requests_seen(server.key.key) == 2 * LIMIT
+    assert server.requests_seen(server.key.key) == TOTAL
     assert refusals(server) == 0
 
 
@@ -112,7 +114,7 @@ def test_without_the_limiter_the_same_threads_are_refused(server: Mock) -> None:
         server.key.key, base_url=server.base_url, max_retries=0, rate_limit=None
     ) as carecycle:
         failures = run_threads(
-            TOTAL // THREADS, lambda: carecycle.campaigns.get(server.campaign.id)
+            CALLS_PER_THREAD, lambda: carecycle.campaigns.get(server.campaign.id)
         )
     assert failures
     assert all(isinstance(failure, RateLimitError) for failure in failures)
