@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "parse": lambda: parse_cost.measure(rounds=arguments.rounds),
         "tooling": lambda: tooling.measure(rounds=arguments.rounds),
-        "bulk": lambda: bulk.measure(log_dir=log_dir),
+        "bulk": lambda: bulk.measure(rounds=arguments.rounds, log_dir=log_dir),
     }
     if {"server", "profile", "client"} & set(arguments.only):
         wrk.require_wrk()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench import probes, processes, wrk
-from bench.bulk import fastest_seconds
+from bench.bulk import achieved_ratio
 from bench.client_overhead import TURN, SyncCalls, Workload
 from bench.profile import OUTSIDE_MOCK, Profile
 from bench.report import Ratio, table
@@ -254,10 +254,9 @@ def test_a_client_round_warms_up_each_client_then_they_take_turns() -> None:
     assert all(rate > 0 for rate in rates.values())
 
 
-def test_the_fastest_bulk_run_is_a_window_per_window_worth_after_the_first() -> None:
-    assert fastest_seconds(1000, 100, 5.0) == 45.0
-    assert fastest_seconds(1001, 100, 5.0) == 50.0
-    assert fastest_seconds(60, 60, 60.0) == 0.0
+def test_the_achieved_bulk_rate_is_rows_a_minute_over_the_limit() -> None:
+    assert achieved_ratio(1000, 50.0, 1200) == 1.0
+    assert achieved_ratio(600, 60.0, 1200) == 0.5
 
 
 def test_a_ratio_with_a_ceiling_is_met_at_or_below_it() -> None:
