@@ -47,7 +47,7 @@ class CareCycleError(Exception):
     """Base of every error this package raises on purpose."""
 
 
-class InvalidRowError(CareCycleError, ValueError):
+class InvalidRowError(CareCycleError):
     """A row of a bulk call that was not sent: not a (customer id, campaign id, status)
     tuple, or an id that is not a UUID."""
 
