@@ -94,10 +94,15 @@ class _Interrupts:
         self._shielded = False
         self._pending = False
         self._interrupted = False
+        self._before: dict[int, Any] = {}
 
     def install(self) -> None:
-        signal.signal(signal.SIGINT, self._handle)
-        signal.signal(signal.SIGTERM, self._handle)
+        self._before = {signum: signal.signal(signum, self._handle) for signum in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore(self) -> None:
+        """The handlers from before `install`."""
+        for signum, handler in self._before.items():
+            signal.signal(signum, handler)
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._shielded:
@@ -392,8 +397,7 @@ def _bulk_update(arguments: argparse.Namespace, output: _Output) -> int:
             )
             return INTERRUPTED
         finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            interrupts.restore()
         tally.close()
     seconds = time.monotonic() - started
     failed = result.failed + len(checked.problems)
