@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonpointer import JsonPointer
 
 from carecycle_mock.schemas import CompiledSchema, Issue, SchemaDocuments, pointer_uri
 
@@ -162,10 +163,7 @@ class ApiSpec:
 
 def _tokens_of(local_ref: str) -> Tokens:
     """The pointer tokens of a `#/...` reference."""
-    return tuple(
-        token.replace("~1", "/").replace("~0", "~")
-        for token in local_ref.partition("#")[2].split("/")[1:]
-    )
+    return tuple(JsonPointer(local_ref.partition("#")[2]).parts)
 
 
 def _decode(raw: str, json_type: str | None) -> Any:

@@ -38,7 +38,7 @@ class Server:
         self.base_url = process.base_url
         organisation = data["organisations"][0]["id"]
         keys = [key for key in data["apiKeys"] if key["organisationId"] == organisation]
-        self.key: str = next(k["key"] for k in keys if set(k["permissions"]) == {READ, WRITE})
+        self.read_write_key: str = next(k["key"] for k in keys if set(k["permissions"]) == {READ, WRITE})
         self.read_only_key: str = next(k["key"] for k in keys if set(k["permissions"]) == {READ})
         self.customers = customers
         self.campaign = campaign
@@ -59,7 +59,7 @@ class Server:
     def completed(self) -> int:
         """The campaign's enrollments now completed, as the API counts them."""
         answer = httpx.get(
-            f"{self.base_url}/v2/campaigns/{self.campaign}", headers={"x-api-key": self.key}
+            f"{self.base_url}/v2/campaigns/{self.campaign}", headers={"x-api-key": self.read_write_key}
         )
         count: int = answer.raise_for_status().json()["campaign"]["customerStats"]["statusCounts"][
             "completed"
@@ -124,7 +124,7 @@ def carecycle(
     server: Server, *arguments: str, key: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the script to its end; its output never shows the key."""
-    key = server.key if key is None else key
+    key = server.read_write_key if key is None else key
     done = subprocess.run(
         [str(SCRIPT), *arguments],
         env=_environment(server, key),
@@ -145,7 +145,7 @@ def in_process(
     key: str | None = None,
 ) -> tuple[int, str, str]:
     """`carecycle` run in this process (cheaper than a child): exit code, stdout, stderr."""
-    for name, value in _environment(server, server.key if key is None else key).items():
+    for name, value in _environment(server, server.read_write_key if key is None else key).items():
         if name.startswith("CARECYCLE_"):
             monkeypatch.setenv(name, value)
     if key == "":
@@ -160,7 +160,7 @@ def in_process(
 
 
 def assert_no_key(text: str, server: Server) -> None:
-    for key in (server.key, server.read_only_key):
+    for key in (server.read_write_key, server.read_only_key):
         assert key not in text
         assert key.removeprefix("cc_") not in text
 
@@ -225,7 +225,7 @@ def test_campaigns_get_and_customers_update_status(
     assert code == 0, err
     assert "customers: " in out
     key_file = tmp_path / "key"
-    key_file.write_text(mock.key + "\n")
+    key_file.write_text(mock.read_write_key + "\n")
     arguments = [
         "--customer-id",
         mock.customers[0],
@@ -247,7 +247,7 @@ def test_campaigns_get_and_customers_update_status(
     )
     assert code == 0, err
     assert "pending -> completed" in out
-    assert len(mock.patches(mock.key, status="200")) == 1
+    assert len(mock.patches(mock.read_write_key, status="200")) == 1
 
 
 @pytest.mark.usefixtures("package_logs")
@@ -294,7 +294,7 @@ def test_a_file_with_bad_rows_is_refused_with_their_line_numbers_and_nothing_sen
         assert f"line {line}: " in refused.stderr
     assert "line 11: repeats line 3" in refused.stderr
     assert "nothing was sent" in refused.stderr
-    assert mock.patches(mock.key) == []
+    assert mock.patches(mock.read_write_key) == []
     assert not (tmp_path / "updates.csv.journal.jsonl").exists()
 
     code, _, _ = in_process(
@@ -309,7 +309,7 @@ def test_a_file_with_bad_rows_is_refused_with_their_line_numbers_and_nothing_sen
         "--no-progress",
     )
     assert code == 1  # the bad rows count as failed
-    assert len(mock.patches(mock.key, status="200")) == 5
+    assert len(mock.patches(mock.read_write_key, status="200")) == 5
 
 
 def test_a_403_stops_the_run_early(
@@ -345,7 +345,7 @@ def test_a_run_killed_midway_is_resumed_and_every_row_applied(mock: Server, tmp_
     mock.slow_down(0.02)  # so that the kill comes midway
     run = subprocess.Popen(
         [str(SCRIPT), "bulk-update", str(path), "--rate", "0", "--concurrency", "2"],
-        env=_environment(mock, mock.key),
+        env=_environment(mock, mock.read_write_key),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -361,7 +361,7 @@ def test_a_run_killed_midway_is_resumed_and_every_row_applied(mock: Server, tmp_
     assert_no_key(stdout + stderr, mock)
     first = journal_lines(journal)
     assert 10 <= len(first) < ROWS
-    applied_first = {entry["requestId"] for entry in mock.patches(mock.key, status="200")}
+    applied_first = {entry["requestId"] for entry in mock.patches(mock.read_write_key, status="200")}
     journaled = {entry["requestId"] for entry in first}
     assert journaled <= applied_first  # every journal line is a row the server applied
     assert len(applied_first - journaled) <= 2  # and it lacks at most the two in flight
@@ -378,7 +378,7 @@ def test_a_run_killed_midway_is_resumed_and_every_row_applied(mock: Server, tmp_
         entry["customerId"] for entry in first
     }
     assert {entry["requestId"] for entry in lines} <= {
-        entry["requestId"] for entry in mock.patches(mock.key, status="200")
+        entry["requestId"] for entry in mock.patches(mock.read_write_key, status="200")
     }
     assert mock.completed() == completed_before + ROWS
 
@@ -399,7 +399,7 @@ def test_ctrl_c_stops_cleanly_with_the_journal_complete(mock: Server, tmp_path: 
             "--concurrency",
             "3",
         ],
-        env=_environment(mock, mock.key),
+        env=_environment(mock, mock.read_write_key),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -414,7 +414,7 @@ def test_ctrl_c_stops_cleanly_with_the_journal_complete(mock: Server, tmp_path: 
     assert_no_key(stdout + stderr, mock)
     assert run.returncode == 130, stderr
     assert f"--resume {journal}" in stderr
-    applied = {entry["requestId"] for entry in mock.patches(mock.key, status="200")}
+    applied = {entry["requestId"] for entry in mock.patches(mock.read_write_key, status="200")}
     lines = journal_lines(journal)
     assert journal.read_bytes().endswith(b"\n")
     assert {

@@ -27,8 +27,9 @@ from carecycle_client.models import (
     ValidationErrorBody,
 )
 from carecycle_client.types import JsonModel
+from tests.repository import SPEC
 
-from .conftest import SEED_CAMPAIGN, SEED_UPDATE, SPEC
+from .examples import SEED_CAMPAIGN, SEED_UPDATE
 
 
 def _error_seeds() -> Iterator[tuple[type[JsonModel], dict[str, Any]]]:

@@ -14,7 +14,9 @@ from carecycle_client.rate_limit import (
     rate_limiter_from,
 )
 
-from .conftest import SEED_CAMPAIGN, MakeApi, Script, Waits, reply
+from .examples import SEED_CAMPAIGN
+from .flavours import MakeApi, Waits
+from .scripted import Script, reply
 
 OK = reply(200, SEED_CAMPAIGN)
 

@@ -28,7 +28,7 @@ from carecycle_client.rate_limit import InProcessRateLimiter
 from carecycle_mock.data import load_dataset
 from carecycle_mock.process import MockProcess
 
-from .conftest import Mock
+from .mock_server import Mock
 
 LIMIT = 40
 WINDOW = 2.0
@@ -53,7 +53,8 @@ def server(paced_server: Mock) -> Mock:
 
 def refusals(mock: Mock) -> int:
     answer = httpx.get(
-        f"{mock.base_url}/_mock/requests", params={"apiKey": mock.key.key, "status": "429"}
+        f"{mock.base_url}/_mock/requests",
+        params={"apiKey": mock.read_write_key.key, "status": "429"},
     )
     return len(answer.raise_for_status().json()["requests"])
 
@@ -82,13 +83,13 @@ def run_threads(calls_per_thread: int, call: object) -> list[BaseException]:
 def test_eight_threads_sharing_one_paced_client_get_no_429(server: Mock) -> None:
     limiter = InProcessRateLimiter(LIMIT, WINDOW, margin=MARGIN)
     with CareCycle(
-        server.key.key, base_url=server.base_url, max_retries=0, rate_limit=limiter
+        server.read_write_key.key, base_url=server.base_url, max_retries=0, rate_limit=limiter
     ) as carecycle:
         failures = run_threads(
             CALLS_PER_THREAD, lambda: carecycle.campaigns.get(server.campaign.id)
         )
     assert failures == []
-    assert server.requests_seen(server.key.key) == TOTAL
+    assert server.requests_seen(server.read_write_key.key) == TOTAL
     assert refusals(server) == 0
 
 
@@ -97,21 +98,21 @@ def test_tasks_sharing_one_paced_async_client_get_no_429(server: Mock) -> None:
 
     async def run() -> list[BaseException | object]:
         async with AsyncCareCycle(
-            server.key.key, base_url=server.base_url, max_retries=0, rate_limit=limiter
+            server.read_write_key.key, base_url=server.base_url, max_retries=0, rate_limit=limiter
         ) as carecycle:
             calls = [carecycle.campaigns.get(server.campaign.id) for _ in range(TOTAL)]
             return await asyncio.gather(*calls, return_exceptions=True)
 
     outcomes = asyncio.run(run())
     assert [outcome for outcome in outcomes if isinstance(outcome, BaseException)] == []
-    assert server.requests_seen(server.key.key) == TOTAL
+    assert server.requests_seen(server.read_write_key.key) == TOTAL
     assert refusals(server) == 0
 
 
 def test_without_the_limiter_the_same_threads_are_refused(server: Mock) -> None:
     """The control: the server's limit does bite at this scale, so the tests above can fail."""
     with CareCycle(
-        server.key.key, base_url=server.base_url, max_retries=0, rate_limit=None
+        server.read_write_key.key, base_url=server.base_url, max_retries=0, rate_limit=None
     ) as carecycle:
         failures = run_threads(
             CALLS_PER_THREAD, lambda: carecycle.campaigns.get(server.campaign.id)

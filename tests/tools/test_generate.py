@@ -11,8 +11,7 @@ import pytest
 from carecycle_client import errors
 from carecycle_tools.generate import OUTPUT, compare, generate_into, main
 from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES, joined
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.repository import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from tests.built_packages import Wheels
-
-from .conftest import ROOT, SPEC
+from tests.repository import ROOT, SPEC
 
 UV = ROOT / ".tools" / "bin" / "uv"
 PROJECT: dict[str, Any] = tomllib.loads((ROOT / "generated" / "pyproject.toml").read_text())[

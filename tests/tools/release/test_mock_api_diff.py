@@ -9,8 +9,9 @@ import pytest
 
 from carecycle_tools.changes import Change, Level
 from carecycle_tools.mock_api import mock_changes
+from tests.repository import ROOT
 
-from .conftest import ROOT, Repo
+from .repo import Repo
 
 
 def tree(path: Path) -> Path:
