@@ -38,7 +38,9 @@ class Server:
         self.base_url = process.base_url
         organisation = data["organisations"][0]["id"]
         keys = [key for key in data["apiKeys"] if key["organisationId"] == organisation]
-        self.read_write_key: str = next(k["key"] for k in keys if set(k["permissions"]) == {READ, WRITE})
+        self.read_write_key: str = next(
+            k["key"] for k in keys if set(k["permissions"]) == {READ, WRITE}
+        )
         self.read_only_key: str = next(k["key"] for k in keys if set(k["permissions"]) == {READ})
         self.customers = customers
         self.campaign = campaign
@@ -59,7 +61,8 @@ class Server:
     def completed(self) -> int:
         """The campaign's enrollments now completed, as the API counts them."""
         answer = httpx.get(
-            f"{self.base_url}/v2/campaigns/{self.campaign}", headers={"x-api-key": self.read_write_key}
+            f"{self.base_url}/v2/campaigns/{self.campaign}",
+            headers={"x-api-key": self.read_write_key},
         )
         count: int = answer.raise_for_status().json()["campaign"]["customerStats"]["statusCounts"][
             "completed"
@@ -361,7 +364,9 @@ def test_a_run_killed_midway_is_resumed_and_every_row_applied(mock: Server, tmp_
     assert_no_key(stdout + stderr, mock)
     first = journal_lines(journal)
     assert 10 <= len(first) < ROWS
-    applied_first = {entry["requestId"] for entry in mock.patches(mock.read_write_key, status="200")}
+    applied_first = {
+        entry["requestId"] for entry in mock.patches(mock.read_write_key, status="200")
+    }
     journaled = {entry["requestId"] for entry in first}
     assert journaled <= applied_first  # every journal line is a row the server applied
     assert len(applied_first - journaled) <= 2  # and it lacks at most the two in flight

@@ -66,7 +66,9 @@ def test_async_calls(mock: Mock) -> None:
 def test_closing_out_in_bulk(mock: Mock) -> None:
     unknown = str(uuid.uuid4())
     enrollments = [(mock.enrollment.customer_id, mock.campaign.id), (unknown, mock.campaign.id)]
-    previous, applied, failed = consumer.close_out(mock.read_write_key.key, mock.base_url, enrollments)
+    previous, applied, failed = consumer.close_out(
+        mock.read_write_key.key, mock.base_url, enrollments
+    )
     assert (previous, applied, failed) == ([mock.enrollment.status, None], 1, 1)
     outcome = asyncio.run(
         consumer.close_out_async(

@@ -16,7 +16,7 @@ from redis import Redis, RedisError
 
 from carecycle_mock.data import load_dataset
 from carecycle_mock.process import MockProcess
-from tests.client.conftest import Mock
+from tests.client.mock_server import Mock
 
 STARTUP_SECONDS = 30.0
 

@@ -37,7 +37,7 @@ from carecycle_client import AsyncCareCycle, CareCycle, RateLimitError
 from carecycle_client.errors import RateLimiterStoreError, RateLimiterTimeoutError
 from carecycle_client.rate_limit import InProcessRateLimiter
 from carecycle_client.rate_limit_redis import RedisRateLimiter
-from tests.client.conftest import Mock
+from tests.client.mock_server import Mock
 
 LIMIT = 60
 WINDOW = 6.0
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def journal(mock: Mock, **filters: str) -> list[dict[str, Any]]:
     answer = httpx.get(
-        f"{mock.base_url}/_mock/requests", params={"apiKey": mock.key.key, **filters}
+        f"{mock.base_url}/_mock/requests", params={"apiKey": mock.read_write_key.key, **filters}
     )
     entries: list[dict[str, Any]] = answer.raise_for_status().json()["requests"]
     return entries
@@ -71,7 +71,7 @@ def run_processes(mock: Mock, redis_url: str) -> list[dict[str, Any]]:
         "base_url": mock.base_url,
         "campaign_id": mock.campaign.id,
     }
-    environment = {**os.environ, "CARECYCLE_API_KEY": mock.key.key}
+    environment = {**os.environ, "CARECYCLE_API_KEY": mock.read_write_key.key}
     command = [sys.executable, "-m", "tests.rate_limit_redis.worker", json.dumps(settings)]
     workers = [
         subprocess.Popen(
@@ -124,7 +124,7 @@ def test_as_many_limiters_each_pacing_alone_are_refused(limited_mock: Mock) -> N
 
     def replica() -> None:
         limiter = InProcessRateLimiter(LIMIT, WINDOW, margin=MARGIN)
-        key, base_url = limited_mock.key.key, limited_mock.base_url
+        key, base_url = limited_mock.read_write_key.key, limited_mock.base_url
         settings: dict[str, Any] = {"max_retries": 0, "deadline": 1.0, "rate_limit": limiter}
         with CareCycle(key, base_url=base_url, **settings) as carecycle:
             for _ in range(LIMIT // 2):  # paced by its own limiter alone
@@ -170,7 +170,7 @@ def test_the_asyncio_flavour_shares_the_pace_with_the_sync_one(
     limited_mock.reset()
     name = f"test-{uuid.uuid4()}"
     key, base_url, campaign_id = (
-        limited_mock.key.key,
+        limited_mock.read_write_key.key,
         limited_mock.base_url,
         limited_mock.campaign.id,
     )
@@ -201,10 +201,10 @@ def test_an_unreachable_redis_fails_the_call_unsent(limited_mock: Mock) -> None:
     )  # nothing listens on port 1
     with (
         CareCycle(
-            limited_mock.key.key, base_url=limited_mock.base_url, rate_limit=limiter
+            limited_mock.read_write_key.key, base_url=limited_mock.base_url, rate_limit=limiter
         ) as carecycle,
         pytest.raises(RateLimiterStoreError, match=r"could not reach Redis .*no request was sent"),
     ):
         carecycle.campaigns.get(limited_mock.campaign.id)
     limiter.close()
-    assert limited_mock.requests_seen(limited_mock.key.key) == 0
+    assert limited_mock.requests_seen(limited_mock.read_write_key.key) == 0
