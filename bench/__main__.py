@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import (
+    bulk,
     client_overhead,
     environment,
     in_process,
@@ -28,7 +29,7 @@ from bench import (
 from bench.report import Section, summary
 
 BENCH = Path(__file__).resolve().parent
-MEASUREMENTS = ("server", "profile", "client", "parse", "tooling", "start", "inprocess")
+MEASUREMENTS = ("server", "profile", "client", "parse", "tooling", "start", "inprocess", "bulk")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         "tooling": lambda: tooling.measure(rounds=arguments.rounds),
         "start": lambda: start.measure(rounds=arguments.start_rounds, log_dir=log_dir),
         "inprocess": lambda: in_process.measure(rounds=arguments.rounds),
+        "bulk": lambda: bulk.measure(rounds=arguments.rounds, log_dir=log_dir),
     }
     if {"server", "profile", "client"} & set(arguments.only):
         wrk.require_wrk()

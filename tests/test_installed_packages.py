@@ -147,3 +147,14 @@ def test_the_installed_client_calls_the_installed_mock(consumer: Venv, served: s
     assert outcome["new_status"] == "completed"
     assert outcome["refused"] == 403
     assert "cc_" not in result.stdout + result.stderr
+
+
+def test_the_installed_client_has_the_carecycle_command(consumer: Venv) -> None:
+    result = consumer.run(consumer.script("carecycle"), "--version")
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        f"carecycle (carecycle_client {VERSION})",
+    )
+    shown = consumer.run(consumer.script("carecycle"), "bulk-update", "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert "--resume JOURNAL" in shown.stdout

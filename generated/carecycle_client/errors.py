@@ -47,6 +47,11 @@ class CareCycleError(Exception):
     """Base of every error this package raises on purpose."""
 
 
+class InvalidRowError(CareCycleError):
+    """A row of a bulk call that was not sent: not a (customer id, campaign id, status)
+    tuple, or an id that is not a UUID."""
+
+
 class APIError(CareCycleError):
     """A call to the careCycle API failed; `request_id` names it. That is the call's request
     id, if known."""
@@ -403,6 +408,7 @@ __all__ = [
     "BadRequestError",
     "CareCycleError",
     "InternalServerError",
+    "InvalidRowError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",

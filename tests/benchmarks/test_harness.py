@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench import parse_cost, probes, processes, wrk
+from bench.bulk import achieved_ratio
 from bench.client_overhead import TURN, SyncCalls, Workload
 from bench.profile import OUTSIDE_MOCK, Profile
 from bench.pydantic_peer import pydantic_models
@@ -279,3 +280,8 @@ def test_the_parse_bench_checks_that_every_contender_reads_the_same_values() -> 
         }
         with pytest.raises(parse_cost.UnexpectedAnswer, match="pydantic"):
             parse_cost._check_answers(wrong, body)
+
+
+def test_the_achieved_bulk_rate_is_rows_a_minute_over_the_limit() -> None:
+    assert achieved_ratio(1000, 50.0, 1200) == 1.0
+    assert achieved_ratio(600, 60.0, 1200) == 0.5

@@ -63,6 +63,21 @@ def test_async_calls(mock: Mock) -> None:
     assert status == "failed"
 
 
+def test_closing_out_in_bulk(mock: Mock) -> None:
+    unknown = str(uuid.uuid4())
+    enrollments = [(mock.enrollment.customer_id, mock.campaign.id), (unknown, mock.campaign.id)]
+    previous, applied, failed = consumer.close_out(
+        mock.read_write_key.key, mock.base_url, enrollments
+    )
+    assert (previous, applied, failed) == ([mock.enrollment.status, None], 1, 1)
+    outcome = asyncio.run(
+        consumer.close_out_async(
+            mock.read_write_key.key, mock.base_url, mock.enrollment.customer_id, mock.campaign.id
+        )
+    )
+    assert outcome == "applied"
+
+
 def test_generated_functions(mock: Mock) -> None:
     statuses = consumer.with_generated_functions(
         mock.read_write_key.key,

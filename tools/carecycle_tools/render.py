@@ -6,8 +6,8 @@
 `openapi-python-client generate --fail-on-warning` does, with two more template globals
 that the generator's configuration cannot give:
 
-- `spec`: the values of the OpenAPI document the generator drops (its server URL and its
-  API key header), read here with a YAML parser;
+- `spec`: the values of the OpenAPI document the generator drops (its server URL, its
+  API key header and its UUID pattern), read here with a YAML parser;
 - `fail(message)`: a template that meets what it cannot render calls it, and the
   generation stops with that message;
 - `error_tree`: the runtime's error classes drawn as a tree, each with the first sentence
@@ -62,6 +62,7 @@ class SpecValues:
 
     server_url: str
     api_key_header: str
+    uuid_pattern: str
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> SpecValues:
@@ -79,7 +80,13 @@ class SpecValues:
             raise TemplateFailure(
                 f"{SPEC} must have one apiKey security scheme in a header, has {len(headers)}"
             )
-        return cls(server_url=server_url, api_key_header=headers[0])
+        uuid = ((document.get("components") or {}).get("schemas") or {}).get("Uuid") or {}
+        pattern = uuid.get("pattern") if isinstance(uuid, dict) else None
+        if not isinstance(pattern, str) or not pattern:
+            raise TemplateFailure(
+                f"{SPEC} has no components.schemas.Uuid.pattern: the ids the CLI checks"
+            )
+        return cls(server_url=server_url, api_key_header=headers[0], uuid_pattern=pattern)
 
 
 def fail(message: str) -> NoReturn:
@@ -192,6 +199,8 @@ DEFAULT_BASE_URL = {_string(values.server_url)}
 """The server of the OpenAPI document."""
 API_KEY_HEADER = {_string(values.api_key_header)}
 """The header of the OpenAPI document's API key scheme; the key goes in it without prefix."""
+UUID_PATTERN = {_string(values.uuid_pattern)}
+"""The pattern of the OpenAPI document's Uuid schema: the ids the API accepts."""
 '''
     (package / "_spec.py").write_text(text)
 
