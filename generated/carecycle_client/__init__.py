@@ -38,7 +38,6 @@ from .types import UNSET, Unset
 __version__ = VERSION
 
 __all__ = (
-    "UNSET",
     "APIConnectionError",
     "APIError",
     "APIResponseTooLargeError",
@@ -60,6 +59,7 @@ __all__ = (
     "RateLimiterStoreError",
     "RateLimiterTimeoutError",
     "RedirectError",
+    "UNSET",
     "UnexpectedStatus",
     "UnprocessableEntityError",
     "Unset",

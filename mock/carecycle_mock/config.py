@@ -22,24 +22,24 @@ class MockConfig:
       state (rate-limit windows, fault plans) goes to `<db_path>-runtime`.
     - `data_path`: data set file (None: the packaged default).
     - `rate_limit`: requests per window per key; None or 0 disables the limit.
-    - `rate_window`: the window's seconds, a minute as careCycle's; a shorter one lets a
-      test of a client's pacing overrun the limit in seconds rather than minutes.
     - `faults`: a fault plan in force from the start.
     - `admin`: mount the `/_mock` control endpoints.
     - `admin_token`: when set, every `/_mock` request needs `Authorization: Bearer TOKEN`.
     - `spec_path`: openapi.yaml (None: the one packaged, or the repository's).
     - `journal_size`: how many requests the journal keeps, the latest (0: none).
+    - `rate_window`: the rate limit's window in seconds, a minute as careCycle's; a shorter
+      one lets a test of a client's pacing overrun the limit in seconds rather than minutes.
     """
 
     db_path: str | Path | None = None
     data_path: Path | None = None
     rate_limit: int | None = DEFAULT_RATE_LIMIT
-    rate_window: float = DEFAULT_RATE_WINDOW
     faults: FaultPlan | None = None
     admin: bool = True
     spec_path: Path | None = None
     admin_token: str | None = field(default=None, repr=False)
     journal_size: int = DEFAULT_JOURNAL_SIZE
+    rate_window: float = DEFAULT_RATE_WINDOW  # last: the fields before it keep their positions
 
     def __post_init__(self) -> None:
         if self.journal_size < 0:

@@ -287,7 +287,8 @@ def carecycle_mock(
 @pytest.fixture
 def carecycle(carecycle_mock: CareCycleMock) -> Iterator[CareCycle]:
     """A CareCycle on `carecycle_mock` with the read+write key of `dataset.tenant()`;
-    its retries record their waits in `carecycle_mock.retry_waits`."""
+    its retries record their waits in `carecycle_mock.retry_waits`. It is not paced
+    (`rate_limit=None`), whatever `CARECYCLE_RATE_LIMIT` says."""
     _require_client()
     from carecycle_client import CareCycle  # noqa: PLC0415 - optional, see _require_client
 
@@ -295,6 +296,7 @@ def carecycle(carecycle_mock: CareCycleMock) -> Iterator[CareCycle]:
         carecycle_mock.dataset.read_write_key.key,
         base_url=carecycle_mock.url,
         sleep=carecycle_mock.retry_waits.append,
+        rate_limit=None,  # unpaced whatever CARECYCLE_RATE_LIMIT says: sleep only records
     ) as client:
         yield client
 
@@ -320,6 +322,7 @@ def async_carecycle(carecycle_mock: CareCycleMock) -> AsyncCareCycle:
         carecycle_mock.dataset.read_write_key.key,
         base_url=carecycle_mock.url,
         sleep=record,
+        rate_limit=None,  # as `carecycle`
         transport=httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0)),
     )
 
