@@ -30,8 +30,10 @@ Bulk = Callable[..., BulkResult[Response]]
 
 
 @pytest.fixture
-def app() -> Any:
-    return create_app(MockConfig(rate_limit=None))
+def app() -> Iterator[Any]:
+    app = create_app(MockConfig(rate_limit=None))
+    yield app
+    app.state.mock.close()  # its databases: an unclosed one is a ResourceWarning on 3.13
 
 
 @pytest.fixture
