@@ -168,7 +168,7 @@ publish: $(UV) ## Upload dist/ to UV_PUBLISH_URL, with UV_PUBLISH_USERNAME and U
 BENCH_ARGS ?=
 
 .PHONY: bench
-bench: $(SETUP_STAMP) ## Benchmark mock vs Prism, client overhead, parse cost, tooling; write bench/results.md
+bench: $(SETUP_STAMP) ## Benchmark mock vs Prism, client overhead, parse cost, tooling, bulk updates; write bench/results.md
 	@if ! command -v wrk >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "make bench: wrk is missing; installing the Debian package wrk"; \

@@ -13,20 +13,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import (
+    bulk,
     client_overhead,
     environment,
+    in_process,
     mock_vs_prism,
     parse_cost,
     processes,
     profile,
     servers,
+    start,
     tooling,
     wrk,
 )
 from bench.report import Section, summary
 
 BENCH = Path(__file__).resolve().parent
-MEASUREMENTS = ("server", "profile", "client", "parse", "tooling")
+MEASUREMENTS = ("server", "profile", "client", "parse", "tooling", "start", "inprocess", "bulk")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -38,6 +41,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=15,
         help="alternating rounds of the client measurement: many short ones, paired",
+    )
+    parser.add_argument(
+        "--start-rounds", type=int, default=9, help="alternating starts of each server"
     )
     parser.add_argument("--duration", type=int, default=15, help="seconds of each measured wrk run")
     parser.add_argument("--warmup", type=int, default=5, help="seconds of the wrk warm-up runs")
@@ -59,11 +65,12 @@ def _hygiene(arguments: argparse.Namespace, workload: client_overhead.Workload) 
 - **Cores.** Every server runs on core {server} only, every load generator on core {load}
   only: `taskset --cpu-list`, checked with `sched_getaffinity` once the server listens.
   wrk runs one thread; this harness pins itself to core {load}, so the Python clients of
-  measurement 2 and the parsing of measurement 3 run there too. Neither side can starve
-  the other, and every server gets the same single core. wrk is not the limit: the same
-  wrk setup drives the fixed-response server of measurement 2 several times faster than
-  any server of measurement 1 answers (both numbers below). Tooling (measurement 4)
-  runs on all cores, as developers run it.
+  measurement 2, the parsing of measurement 3, the starts' first requests
+  (measurement 5) and the in-process mock (measurement 6) run there too. Neither side
+  can starve the other, and every server gets the same single core. wrk is not the
+  limit: the same wrk setup drives the fixed-response servers of measurements 1 and 2
+  several times faster than our mock or Prism answers (the numbers below). Tooling
+  (measurement 4) runs on all cores, as developers run it.
 - **One server process at a time.** In measurement 1 each server is started for its run
   and stopped after it, so no other server shares its core; Prism is one Node process,
   our mock runs with `--workers 1` (one variant, labelled, with two). Neither logs a line
@@ -118,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "parse": lambda: parse_cost.measure(rounds=arguments.rounds),
         "tooling": lambda: tooling.measure(rounds=arguments.rounds),
+        "start": lambda: start.measure(rounds=arguments.start_rounds, log_dir=log_dir),
+        "inprocess": lambda: in_process.measure(rounds=arguments.rounds),
+        "bulk": lambda: bulk.measure(rounds=arguments.rounds, log_dir=log_dir),
     }
     if {"server", "profile", "client"} & set(arguments.only):
         wrk.require_wrk()

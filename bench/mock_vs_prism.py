@@ -1,4 +1,5 @@
-"""Our mock vs Prism: the same wrk request mix against each, one process each on the server core."""
+"""Our mock vs Prism and vs the limit of its serving stack: the same wrk request mix against
+each, one process each on the server core."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from pathlib import Path
 from bench import probes, processes, wrk
 from bench.report import Ratio, Section, command_block, table
 from bench.rounds import alternating, median, spread
-from bench.servers import MOCK, PRISM_SERVER, RAISED_RATE_LIMIT, VARIANTS, Server
+from bench.samples import campaign_body
+from bench.servers import MOCK, PRISM_SERVER, RAISED_RATE_LIMIT, STACK_LIMIT, VARIANTS, Server
+
+# Issue 17: at least 3x Prism, and at least half of what the serving stack can do.
+PRISM_TARGET = 3.0
+LIMIT_TARGET = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def measure(
 ) -> Section:
     kinds = probes.seeded_probes()
     mix = probes.load_mix(kinds)
-    servers = [MOCK, PRISM_SERVER, *(VARIANTS if variants else ())]
+    servers = [MOCK, PRISM_SERVER, STACK_LIMIT, *(VARIANTS if variants else ())]
     commands: dict[str, list[str]] = {}
     answers: dict[str, list[probes.Answer]] = {}
 
@@ -81,9 +87,15 @@ def _section(
     kinds: Sequence[probes.Probe],
     served: Sequence[_Served],
 ) -> Section:
-    ours, prism, *variants = served
+    ours, prism, limit, *variants = served
     ratio = ours.requests_per_second / prism.requests_per_second
-    ratios = [Ratio(f"server: {ours.server.name} / Prism, requests/s", ratio, 1.5)]
+    of_limit = ours.requests_per_second / limit.requests_per_second
+    ratios = [
+        Ratio(f"server: {ours.server.name} / Prism, requests/s", ratio, PRISM_TARGET),
+        Ratio(
+            f"server: {ours.server.name} / {limit.server.name}, requests/s", of_limit, LIMIT_TARGET
+        ),
+    ]
     ratios += [
         Ratio(
             f"server: {variant.server.name} / Prism, requests/s",
@@ -121,7 +133,13 @@ counted; a run whose statuses differ from the server's answers to single request
 (second table, sent once before the first warm-up) is marked as not valid.
 
 {table(["server", "requests/s", "p50 (ms)", "p99 (ms)", "bytes/response", "statuses"], rows)}
-**{ours.server.name} / Prism, requests per second: {ratio:.2f}** (target >= 1.5).
+**{ours.server.name} / Prism, requests per second: {ratio:.2f}** (target >= {PRISM_TARGET:g});
+**{ours.server.name} / {limit.server.name}: {of_limit:.2f}** (target >= {LIMIT_TARGET:g}).
+
+The {limit.server.name} (`bench/stack_limit.py`) is the limit: uvicorn with the mock's
+own protocol, connection limits and logging, on uvloop, serving an app that answers
+every request with the same prepared {len(campaign_body()):,} bytes (the GET campaign
+seed example) and does nothing else. Its statuses are all 200 by design.
 
 How each answers one request of each kind (status and body `code`; Prism answers the
 spec's examples, whose `code` is the literal `string`):
@@ -149,7 +167,7 @@ The other rows serve the same mock otherwise, each alone on the same core, all w
 rate limit off (`--rate-limit 0`): the first shows what the limiter costs; the next two
 serve its application (`bench/mock_app.py`) on granian and on uvicorn's pure-Python
 stack (h11, asyncio, without the mock's limits) instead of the mock command's own
-h11 protocol with limits on uvloop;
+httptools protocol with limits on uvloop;
 the last runs `--workers 2`, two processes sharing the server core and an SQLite file
 (on two cores the other core is the load generator's, so more workers cannot get more
 CPU here, only show what sharing the state costs).

@@ -57,7 +57,7 @@ def serving(
                 raise ServerError(f"{command[0]} is not pinned to core {SERVER_CPU}")
             yield process.pid
         finally:
-            _stop(process)
+            stop(process)
 
 
 def _wait_until_listening(
@@ -75,7 +75,7 @@ def _wait_until_listening(
     raise ServerError(f"server not listening on port {port} after {ready_within:.0f} s; see {log}")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
     for stop_signal in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.killpg(process.pid, stop_signal)

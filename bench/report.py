@@ -14,15 +14,21 @@ class Ratio:
     value: float
     target: float | None = None
     """The least the ratio should be; None when there is no target."""
+    ceiling: float | None = None
+    """The most the ratio should be (a cost); None when there is no such target."""
 
     def verdict(self) -> str:
-        if self.target is None:
+        if self.target is None and self.ceiling is None:
             return "(no target)"
-        return "met" if self.value >= self.target else "**not met**"
+        met = (self.target is None or self.value >= self.target) and (
+            self.ceiling is None or self.value <= self.ceiling
+        )
+        return "met" if met else "**not met**"
 
     def row(self) -> list[str]:
-        target = "" if self.target is None else f">= {self.target:g}"
-        return [self.name, f"{self.value:.2f}", target, self.verdict()]
+        bounds = [f">= {self.target:g}"] if self.target is not None else []
+        bounds += [f"<= {self.ceiling:g}"] if self.ceiling is not None else []
+        return [self.name, f"{self.value:.2f}", ", ".join(bounds), self.verdict()]
 
 
 @dataclass

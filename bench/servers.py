@@ -37,9 +37,15 @@ def prism(port: int) -> list[str]:
 
 
 def our_mock(port: int, *, rate_limit: int = RAISED_RATE_LIMIT, workers: int = 1) -> list[str]:
-    """The mock as its users start it: its own command (uvicorn, its h11 protocol with limits, uvloop)."""
+    """The mock as its users start it: its own command (uvicorn, its httptools protocol with
+    limits, uvloop)."""
     options = f"--host {HOST} --port {port} --rate-limit {rate_limit} --workers {workers}"
     return [sys.executable, "-m", "carecycle_mock", *options.split(), "--no-access-log"]
+
+
+def stack_limit(port: int) -> list[str]:
+    """A fixed-response app on the mock's serving stack (bench/stack_limit.py)."""
+    return [sys.executable, "-m", "bench.stack_limit", "--port", str(port)]
 
 
 def mock_on_granian(port: int) -> list[str]:
@@ -56,6 +62,8 @@ def mock_on_pure_python_uvicorn(port: int) -> list[str]:
 
 MOCK = Server("our mock", our_mock)
 PRISM_SERVER = Server("Prism", prism)
+# What the mock's serving stack can do at most: the limit of measurement 1.
+STACK_LIMIT = Server("fixed-response app on the mock's serving stack", stack_limit)
 # Other ways to serve the same mock, measured beside the two to show what they change.
 # All without the rate limit: the first shows what it costs, the others what the
 # serving stack and the process model change once it is out of the way.

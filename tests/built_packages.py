@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tests.repository import ROOT, SPEC
 
-ROOT = Path(__file__).resolve().parents[1]
 UV = ROOT / ".tools" / "bin" / "uv"
-VERSION: str = yaml.safe_load((ROOT / "openapi.yaml").read_text())["info"]["version"]
+VERSION: str = SPEC["info"]["version"]
 # The workspace's own environment, which a consumer's environment must not see.
 WORKSPACE_VARIABLES = ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "UV_PROJECT_ENVIRONMENT")
 LIST_DISTRIBUTIONS = """

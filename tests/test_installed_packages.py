@@ -30,15 +30,15 @@ from carecycle_client import CareCycle, PermissionDeniedError
 from carecycle_mock.data import load_dataset
 
 dataset = load_dataset()
-writer = dataset.key(permissions={"read", "write"})
-reader = dataset.key(permissions={"read"}, organisation_id=writer.organisation_id)
-enrollment = dataset.enrollments_of(writer.organisation_id)[0]
-with CareCycle(api_key=writer.key, base_url=sys.argv[1]) as carecycle:
+read_write_key = dataset.key(permissions={"read", "write"})
+read_only_key = dataset.key(permissions={"read"}, organisation_id=read_write_key.organisation_id)
+enrollment = dataset.enrollments_of(read_write_key.organisation_id)[0]
+with CareCycle(api_key=read_write_key.key, base_url=sys.argv[1]) as carecycle:
     campaign = carecycle.campaigns.get(enrollment.campaign_id).campaign
     update = carecycle.customers.update_campaign_status(
         customer_id=enrollment.customer_id, campaign_id=enrollment.campaign_id, status="completed"
     )
-with CareCycle(api_key=reader.key, base_url=sys.argv[1]) as carecycle:
+with CareCycle(api_key=read_only_key.key, base_url=sys.argv[1]) as carecycle:
     try:
         carecycle.customers.update_campaign_status(
             customer_id=enrollment.customer_id, campaign_id=enrollment.campaign_id, status="failed"
@@ -147,3 +147,14 @@ def test_the_installed_client_calls_the_installed_mock(consumer: Venv, served: s
     assert outcome["new_status"] == "completed"
     assert outcome["refused"] == 403
     assert "cc_" not in result.stdout + result.stderr
+
+
+def test_the_installed_client_has_the_carecycle_command(consumer: Venv) -> None:
+    result = consumer.run(consumer.script("carecycle"), "--version")
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        f"carecycle (carecycle_client {VERSION})",
+    )
+    shown = consumer.run(consumer.script("carecycle"), "bulk-update", "--help")
+    assert shown.returncode == 0, shown.stderr
+    assert "--resume JOURNAL" in shown.stdout

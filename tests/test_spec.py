@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.repository import SPEC
+
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 GET_PAGE = (PAGES / "get-campaign-by-id.txt").read_text()
 PATCH_PAGE = (PAGES / "update-customer-campaign-status.txt").read_text()
@@ -30,7 +30,6 @@ PATCH_PAGE = (PAGES / "update-customer-campaign-status.txt").read_text()
 # codes; with careCycle's documented error codes that order reads as these statuses.
 STATUS_ORDER = ["200", "400", "401", "403", "404", "422", "429", "500"]
 
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 SPEC_URI = "urn:carecycle:openapi"
 REGISTRY: Registry[Any] = Registry().with_resource(SPEC_URI, Resource.opaque(SPEC))
 
@@ -250,7 +249,7 @@ def test_include_client_parameter_is_the_argued_boolean() -> None:
     assert param["name"] == "includeClient"
     assert param["schema"] == {"type": "boolean"}
     assert param["required"] is False
-    assert param["x-carecycle-source"] == "inferred"
+    assert param["x-carecycle-provenance"]["source"] == "inferred"
 
 
 @pytest.mark.parametrize(
@@ -291,14 +290,38 @@ def test_numbers_and_nulls_follow_the_zod_rules(
     assert {key: node[key] for key in expected} == expected
 
 
-def test_inferences_name_their_source() -> None:
-    sources = [
-        node["x-carecycle-source"]
-        for _, node in walk(SPEC)
-        if isinstance(node, dict) and "x-carecycle-source" in node
+def provenances() -> list[tuple[str, Any]]:
+    return [
+        (pointer, node["x-carecycle-provenance"])
+        for pointer, node in walk(SPEC)
+        if isinstance(node, dict) and "x-carecycle-provenance" in node
     ]
-    assert set(sources) == {"docs", "inferred"}
-    assert "x-carecycle-source" in SPEC["info"]["description"]
+
+
+def test_what_is_not_transcribed_names_its_source_and_why() -> None:
+    found = provenances()
+    assert {provenance["source"] for _, provenance in found} == {"pages", "docs", "inferred"}
+    for pointer, provenance in found:
+        assert set(provenance) == {"source", "note"}, pointer
+        assert provenance["note"].strip(), pointer
+    inferred = {pointer for pointer, p in found if p["source"] == "inferred"}
+    assert "paths/~1v2~1campaigns~1{campaignId}/get/parameters/1" in inferred
+    assert "components/responses/ValidationFailed" in inferred
+
+
+# Words that say where a statement comes from rather than what the API does.
+PROVENANCE_WORDS = re.compile(r"x-carecycle-source|\bthe pages?\b|\binferred\b|\(docs\)", re.I)
+
+
+def test_descriptions_are_for_users_and_provenance_stays_in_its_extension() -> None:
+    cited = [
+        (pointer, node["description"])
+        for pointer, node in walk(SPEC)
+        if isinstance(node, dict)
+        and isinstance(node.get("description"), str)
+        and PROVENANCE_WORDS.search(node["description"])
+    ]
+    assert cited == []
 
 
 # --- the document agrees with itself: examples validate, patterns behave -----------

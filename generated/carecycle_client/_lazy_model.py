@@ -13,7 +13,9 @@ everything below reads, writes and describes the model through it.
   instead of a KeyError or TypeError from deep inside.
 - `Model.from_body(data)`, which the client uses for response bodies, first checks the
   whole body against the model's JSON Schema with jsonschema-rs (compiled, in Rust), then
-  reads each field from the JSON the first time it is used, and keeps it. A body the schema
+  reads the model's own values (strings, ids, times, enums, lists of them) at once, by
+  straight-line code compiled from its table (`_checked_reader`) that only converts, and
+  each field that holds a model the first time it is used, and keeps it. A body the schema
   refuses goes through `from_dict`, which names the field and says why; so a bad body fails
   the call, not a later attribute access. The schemas are never laxer than the `parse_*`
   functions (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and
@@ -26,15 +28,16 @@ model's `additional_properties`, and enum values it does not list become members
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
 
 import attrs
 import jsonschema_rs
 
-from ._fields import METADATA_KEY, JsonKey, reader
+from ._fields import METADATA_KEY, JsonKey, Kind, models_in, reader
 from ._model_registry import MODELS, register_model
-from ._parsing import expected_object
+from ._parsing import expected_object, read_checked_int
 from ._unset import UNSET
 from .errors import APIResponseValidationError
 
@@ -66,7 +69,7 @@ class _Written(NamedTuple):
 class _FieldTable:
     """Everything a model class reads and writes by, derived from its field declarations."""
 
-    __slots__ = ("eager", "lazy", "named_keys", "plain", "rest", "rest_write", "schema", "spec_keys", "written")
+    __slots__ = ("eager", "from_checked", "lazy", "named_keys", "rest", "rest_write", "schema", "spec_keys", "written")
 
     def __init__(self, model: type[JsonModel]) -> None:
         declared: list[tuple[attrs.Attribute[Any], JsonKey]] = [
@@ -83,10 +86,21 @@ class _FieldTable:
 
         self.eager = tuple(_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named)
         self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
-        self.plain = tuple((a.name, f.key) for a, f in named if f.kind.plain)
         self.named_keys = frozenset(f.key for _, f in named)
         self.spec_keys = {f.key: a.name for a, f in in_spec_order}
-        self.lazy = {a.name: LazyField(f.key, reader(f.kind, checked=True), required(a)) for a, f in named}
+        # The fields that hold models with models in them are read on first use; the others
+        # by from_checked, at once.
+        deferred = [(a, f) for a, f in named if _read_later(f.kind)]
+        self.lazy = {
+            a.name: LazyField(f.key, reader(f.kind, checked=True, checked_model=_checked_reader_of), required(a))
+            for a, f in deferred
+        }
+        self.from_checked = _checked_reader(
+            model,
+            [_Converted(a.name, f.key, f.kind, required(a)) for a, f in named if not _read_later(f.kind)],
+            named_keys=self.named_keys,
+            rest=rest[0].kind if rest else None,
+        )
         self.rest: Callable[[Any], Any] | None = reader(rest[0].kind, checked=False) if rest else None
         self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
         if rest:
@@ -100,18 +114,130 @@ class _FieldTable:
             self.schema["additionalProperties"] = dict(rest[0].kind.schema)
 
 
+class _Converted(NamedTuple):
+    name: str
+    key: str
+    kind: Kind
+    required: bool
+
+
+def _conversion(kind: Kind, value: str, helper: str) -> tuple[str, Callable[[Any], Any] | None]:
+    """The expression that reads `value`, a variable holding a checked value of `kind`, and the
+    function it calls as `helper` (None when it calls none): inline for the commonest kinds."""
+    if kind.plain:
+        return value, None
+    if kind.read_checked is read_checked_int:
+        return f"{value} if {value}.__class__ is int else {helper}({value})", read_checked_int
+    others = [option for option in kind.options if option.python_type is not type(None)]
+    if len(others) == 1 and len(kind.options) == 2:  # a kind or null
+        inner, function = _conversion(others[0], value, helper)
+        return f"None if {value} is None else ({inner})", function
+    return f"{helper}({value})", reader(kind, checked=True, checked_model=_checked_reader_of)
+
+
+def _read_later(kind: Kind) -> bool:
+    """Whether the lazy reading leaves a field of `kind` to its first use: when it can hold a
+    model that holds models. A model of values only (a user, counts, a condition) costs
+    about what deferring it would, and is read with the model that holds it."""
+    return any(_holds_models(MODELS[name]) for name in models_in(kind))
+
+
+def _holds_models(model: type[JsonModel]) -> bool:
+    return any(
+        models_in(attribute.metadata[METADATA_KEY].kind)
+        for attribute in attrs.fields(cast(Any, model))
+        if METADATA_KEY in attribute.metadata
+    )
+
+
+def _checked_reader(
+    model: type[JsonModel],
+    fields: list[_Converted],
+    *,
+    named_keys: frozenset[str],
+    rest: Kind | None,
+) -> Callable[[Mapping[str, Any]], Any]:
+    """`from_checked` of `model`: a few lines a field, as a hand-written reader would be,
+    compiled once from the table (exec, as attrs and dataclasses make `__init__`). The
+    attribute names are identifiers and the keys are written as literals (repr), so the
+    source is only ever what the table says. `additional_properties` is set too, when it is
+    empty or of plain values; else it is read on first use."""
+    direct = model.__setattr__ is object.__setattr__  # no attrs hook on setting: plain stores
+
+    def assign(name: str, expression: str) -> str:
+        return f"model.{name} = {expression}" if direct else f"set_attribute(model, {name!r}, {expression})"
+
+    names: dict[str, Any] = {
+        "new": object.__new__,
+        "set_attribute": object.__setattr__,
+        "model_class": model,
+        "UNSET": UNSET,
+        "APIResponseValidationError": APIResponseValidationError,
+        "named_keys": named_keys,
+    }
+    lines = ["def from_checked(data):", "    model = new(model_class)", "    " + assign("_unread", "data")]
+    lines += ["    key = None", "    try:"]
+    for index, field in enumerate(fields):
+        if not field.name.isidentifier() or keyword.iskeyword(field.name):
+            raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
+        conversion, helper = _conversion(field.kind, "value", f"read_{index}")
+        if helper is not None:
+            names[f"read_{index}"] = helper
+        lines.append(f"        key = {field.key!r}")  # the key an error names
+        if field.required:
+            lines += ["        value = data[key]", "        " + assign(field.name, conversion)]
+        elif conversion == "value":
+            lines.append("        " + assign(field.name, "data.get(key, UNSET)"))
+        else:
+            lines += [
+                "        value = data.get(key, UNSET)",
+                "        " + assign(field.name, f"UNSET if value is UNSET else {conversion}"),
+            ]
+    lines += [
+        "        pass",
+        "    except KeyError:",
+        "        raise APIResponseValidationError('the field is required but missing', path=[key]) from None",
+        "    except APIResponseValidationError as error:",
+        "        error.prepend(key)",
+        "        raise",
+    ]
+    if rest is not None:
+        lines += ["    if named_keys.issuperset(data):", "        " + assign("additional_properties", "{}")]
+        if rest.plain:
+            remaining = "{key: value for key, value in data.items() if key not in named_keys}"
+            lines += ["    else:", "        " + assign("additional_properties", remaining)]
+    lines.append("    return model")
+    exec(compile("\n".join(lines), f"<from_checked of {model.__qualname__}>", "exec"), names)  # noqa: S102
+    from_checked: Callable[[Mapping[str, Any]], Any] = names["from_checked"]
+    return from_checked
+
+
+def _checked_reader_of(model: type[JsonModel]) -> Callable[[Any], Any]:
+    """The compiled `from_checked` of a nested model, called without its classmethod: its
+    table is built now, unless it is being built (a model that holds itself), when the
+    classmethod finds it later."""
+    if model in _BUILDING:
+        return model.from_checked
+    return _table(model).from_checked
+
+
+_BUILDING: set[type[JsonModel]] = set()
 _TABLES: dict[type[JsonModel], _FieldTable] = {}
 # The parts of the tables the lazy reading looks up on every read, one lookup away.
 _LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
-_PLAIN_FIELDS: dict[type[JsonModel], tuple[tuple[str, str], ...]] = {}
+_CHECKED_READERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
 
 
 def _table(model: type[JsonModel]) -> _FieldTable:
     table = _TABLES.get(model)
     if table is None:
-        table = _TABLES[model] = _FieldTable(model)
+        _BUILDING.add(model)
+        try:
+            table = _TABLES[model] = _FieldTable(model)
+        finally:
+            _BUILDING.discard(model)
         _LAZY_FIELDS[model] = table.lazy
-        _PLAIN_FIELDS[model] = table.plain
+        _CHECKED_READERS[model] = table.from_checked
     return table
 
 
@@ -191,7 +317,7 @@ class JsonModel:
 
     @classmethod
     def from_body(cls, data: object) -> Self:
-        """Read a response body: checked against `json_schema` now, each field read on first use.
+        """Read a response body: checked against `json_schema` now, its fields holding models read on first use.
 
         Raises:
             errors.APIResponseValidationError: Naming the first field that does not match the spec.
@@ -202,23 +328,19 @@ class JsonModel:
 
     @classmethod
     def from_checked(cls, data: Mapping[str, Any]) -> Self:
-        """A model reading its fields from `data`, which its schema has accepted."""
-        model = object.__new__(cls)
-        set_attribute = object.__setattr__
-        set_attribute(model, "_unread", data)
+        """A model reading its fields from `data`, which its schema has accepted: its own values
+        at once, the models in it on first use."""
         try:
-            plain = _PLAIN_FIELDS[cls]
+            read = _CHECKED_READERS[cls]
         except KeyError:
-            plain = _table(cls).plain
-        for name, key in plain:
-            set_attribute(model, name, data.get(key, UNSET))
-        return model
+            read = _table(cls).from_checked
+        return cast(Self, read(data))
 
     if not TYPE_CHECKING:  # type checkers see the attributes the models declare, and no others
 
         def __getattr__(self, name: str) -> Any:
-            # Called only for an attribute not set yet: one read once from the checked body.
-            # Kept short: a fully read body of the seed's campaign calls it some 180 times.
+            # Called only for an attribute not set yet: a field holding models, read once from
+            # the checked body. Kept short: a fully read body calls it for every nested model.
             try:
                 data = _UNREAD(self)
                 key, parse, required = _LAZY_FIELDS[type(self)][name]
@@ -255,6 +377,8 @@ def _first_read(model: JsonModel, name: str) -> Any:
 
 def _read_remaining(table: _FieldTable, data: Mapping[str, Any], parse: Callable[[Any], T]) -> dict[str, T]:
     named = table.named_keys
+    if named.issuperset(data):
+        return {}  # the common case, at the cost of one set operation: nothing the spec does not list
     remaining: dict[str, T] = {}
     for key, value in data.items():
         if key not in named:

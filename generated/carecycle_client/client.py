@@ -20,6 +20,9 @@ chunk, so that a compressed bomb stops at that size too. The time bound holds on
 read and write of the socket: the default transports' network backend is wrapped
 (`_DeadlineBackend`); with a transport of your own it is checked between chunks.
 
+With a rate limiter (`rate_limit`, see the rate_limit module), every attempt first takes a
+permit from it, waiting within the call's deadline, and a 429 pauses it.
+
 Redirects are followed only with follow_redirects=True, by `send` itself (at most
 MAX_REDIRECTS), and the key goes only to the base URL's origin: a hop elsewhere is sent
 without it.
@@ -41,6 +44,7 @@ import os
 import random
 import ssl
 import sys
+import threading
 import time
 import uuid
 import zlib
@@ -70,11 +74,13 @@ from .errors import (
     APIResponseValidationError,
     APITimeoutError,
     CareCycleError,
+    RateLimiterTimeoutError,
     mask_secret,
     requested_wait,
     secret_of,
     status_error,
 )
+from .rate_limit import RateLimiter, RateLimitSetting, rate_limiter_from
 
 USER_AGENT = f"carecycle-client/{VERSION} (python {sys.version_info.major}.{sys.version_info.minor})"
 
@@ -469,7 +475,14 @@ class Client:
         ``max_retry_wait``: The longest wait in seconds a server may ask for (Retry-After,
         a 429's retryAfter) for the call to be retried; 60 unless set.
 
-        ``sleep``, ``async_sleep``: How retries wait: time.sleep and asyncio.sleep unless set.
+        ``rate_limit``: Pacing to the key's quota (see rate_limit): requests per minute, a
+        rate_limit.RateLimiter (shared by the clients given it; RedisRateLimiter for many
+        processes), or None for none. Unless set, the CARECYCLE_RATE_LIMIT environment
+        variable's requests per minute; none if that is unset, 0 or ``off``. Copies from
+        with_options share it.
+
+        ``sleep``, ``async_sleep``: How retries, and waits for a rate-limit permit, wait:
+        time.sleep and asyncio.sleep unless set.
 
         ``raise_on_unexpected_status``: Whether the generated functions raise
         errors.UnexpectedStatus for a status the spec does not document, rather than return
@@ -500,10 +513,15 @@ class Client:
     max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True, validator=validators.ge(0))
     deadline: float | None = field(default=DEFAULT_DEADLINE, kw_only=True, converter=seconds_or_none)
     max_response_size: int = field(default=DEFAULT_MAX_RESPONSE_SIZE, kw_only=True, validator=validators.gt(0))
+    rate_limit: RateLimiter | None = field(
+        factory=lambda: rate_limiter_from(UNSET), kw_only=True, converter=rate_limiter_from
+    )
     sleep: Callable[[float], None] = field(default=time.sleep, kw_only=True, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, kw_only=True, repr=False)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # Threads sharing a client make its httpx clients on first use: one each, not one per thread.
+    _making_clients: threading.Lock = field(factory=threading.Lock, init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _configure_logging()
@@ -548,8 +566,10 @@ class Client:
         max_response_size: int | Unset = UNSET,
         headers: Mapping[str, str] | Unset = UNSET,
         follow_redirects: bool | Unset = UNSET,
+        rate_limit: RateLimitSetting | Unset = UNSET,
     ) -> Self:
-        """A copy with other settings (`headers` replace this one's), which makes its own connections."""
+        """A copy with other settings (`headers` replace this one's), which makes its own
+        connections and shares this one's rate limiter unless given another."""
         changes: dict[str, Any] = {
             "base_url": base_url,
             "timeout": timeout,
@@ -559,6 +579,7 @@ class Client:
             "max_response_size": max_response_size,
             "headers": headers if isinstance(headers, Unset) else dict(headers),
             "follow_redirects": follow_redirects,
+            "rate_limit": rate_limit,
         }
         return evolve(self, **{name: value for name, value in changes.items() if not isinstance(value, Unset)})
 
@@ -583,8 +604,11 @@ class Client:
         """
         call = _Call(self, request, timeout, max_retries, deadline, extra_headers)
         client = self.get_httpx_client()
+        limiter = self.rate_limit
         while True:
             outcome: httpx.Response | APIError
+            if limiter is not None:
+                call.take_permit(limiter, self.sleep)
             reset = _attempt_ends.set(call.attempt_ends())
             try:
                 outcome = self._attempt(client, call.build(client))
@@ -594,6 +618,8 @@ class Client:
                 outcome = error
             finally:
                 _attempt_ends.reset(reset)
+            if limiter is not None and (pause := call.pause_asked(outcome)) is not None:
+                limiter.pause(pause)
             wait = call.wait_after(outcome)
             if wait is None:
                 return call.result(outcome)
@@ -633,8 +659,11 @@ class Client:
         """`send`, for asyncio."""
         call = _Call(self, request, timeout, max_retries, deadline, extra_headers)
         client = self.get_async_httpx_client()
+        limiter = self.rate_limit
         while True:
             outcome: httpx.Response | APIError
+            if limiter is not None:
+                await call.take_permit_async(limiter, self.async_sleep)
             reset = _attempt_ends.set(call.attempt_ends())
             try:
                 outcome = await self._attempt_async(client, call.build(client))
@@ -644,6 +673,8 @@ class Client:
                 outcome = error
             finally:
                 _attempt_ends.reset(reset)
+            if limiter is not None and (pause := call.pause_asked(outcome)) is not None:
+                await limiter.pause_async(pause)
             wait = call.wait_after(outcome)
             if wait is None:
                 return call.result(outcome)
@@ -744,7 +775,9 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = httpx.Client(**self._httpx_settings(is_async=False))
+            with self._making_clients:
+                if self._client is None:
+                    self._client = httpx.Client(**self._httpx_settings(is_async=False))
         return self._client
 
     def close(self) -> None:
@@ -773,7 +806,9 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._httpx_settings(is_async=True))
+            with self._making_clients:
+                if self._async_client is None:
+                    self._async_client = httpx.AsyncClient(**self._httpx_settings(is_async=True))
         return self._async_client
 
     async def aclose(self) -> None:
@@ -846,6 +881,37 @@ class _Call:
         self._started = 0.0
         self._cut_by_deadline = False
         self._url: httpx.URL | None = None  # the request's full URL, once built
+
+    def take_permit(self, limiter: RateLimiter, sleep: Callable[[float], None]) -> None:
+        """Wait for the rate limiter's permit to send the next attempt, within the deadline."""
+        try:
+            limiter.acquire(self._time_left(), sleep)
+        except RateLimiterTimeoutError as error:
+            raise self._no_permit(error) from None
+
+    async def take_permit_async(self, limiter: RateLimiter, sleep: Callable[[float], Awaitable[None]]) -> None:
+        try:
+            await limiter.acquire_async(self._time_left(), sleep)
+        except RateLimiterTimeoutError as error:
+            raise self._no_permit(error) from None
+
+    def _time_left(self) -> float | None:
+        return None if self._ends is None else max(self._ends - time.monotonic(), 0.0)
+
+    def _no_permit(self, error: RateLimiterTimeoutError) -> RateLimiterTimeoutError:
+        attempt = f" (retry {self._retries} of {self._max_retries})" if self._retries else ""
+        return RateLimiterTimeoutError(
+            f"{self._what}: not sent{attempt}: {error.message} of {self._deadline:g} s",
+            request_id=self.request_id,
+            wait=error.wait,
+        )
+
+    @staticmethod
+    def pause_asked(outcome: httpx.Response | APIError) -> float | None:
+        """The seconds a 429 asks every caller with the key to hold off, if it says."""
+        if isinstance(outcome, httpx.Response) and outcome.status_code == 429:
+            return requested_wait(outcome)
+        return None
 
     def attempt_ends(self) -> float | None:
         """When the attempt starting now must end: its timeout, or the call's deadline if sooner."""

@@ -47,6 +47,11 @@ class CareCycleError(Exception):
     """Base of every error this package raises on purpose."""
 
 
+class InvalidRowError(CareCycleError):
+    """A row of a bulk call that was not sent: not a (customer id, campaign id, status)
+    tuple, or an id that is not a UUID."""
+
+
 class APIError(CareCycleError):
     """A call to the careCycle API failed; `request_id` names it. That is the call's request
     id, if known."""
@@ -75,6 +80,20 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request got no response in time: within an attempt's timeout, or the call's deadline."""
+
+
+class RateLimiterTimeoutError(APIError):
+    """The client's rate limiter had no permit for the request within the call's deadline, so
+    it was not sent; `wait` is how many seconds off the next permit was, if known."""
+
+    def __init__(self, message: str, *, request_id: str | None = None, wait: float | None = None) -> None:
+        super().__init__(message, request_id=request_id)
+        self.wait = wait
+
+
+class RateLimiterStoreError(CareCycleError):
+    """The store a shared rate limiter keeps its permits in (Redis) failed, so the request was
+    not sent."""
 
 
 class APIResponseTooLargeError(APIError):
@@ -389,9 +408,12 @@ __all__ = [
     "BadRequestError",
     "CareCycleError",
     "InternalServerError",
+    "InvalidRowError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimiterStoreError",
+    "RateLimiterTimeoutError",
     "RedirectError",
     "UnexpectedStatus",
     "UnprocessableEntityError",

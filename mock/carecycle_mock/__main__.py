@@ -9,7 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from carecycle_mock.admin import ADMIN_TOKEN_ENV, admin_token
-from carecycle_mock.config import DEFAULT_RATE_LIMIT, MockConfig
+from carecycle_mock.config import DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW, MockConfig
 from carecycle_mock.data import DatasetError
 from carecycle_mock.faults import RATE_KINDS, FaultPlan, parse_fault
 from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE
@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         db_path=args.db,
         data_path=args.data,
         rate_limit=args.rate_limit,
+        rate_window=args.rate_window,
         faults=faults,
         admin=args.admin,
         journal_size=args.journal_size,
@@ -86,7 +87,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         type=_non_negative,
         default=DEFAULT_RATE_LIMIT,
-        help=f"requests per minute per key; 0 disables (default {DEFAULT_RATE_LIMIT})",
+        help=f"requests per window (a minute) per key; 0 disables (default {DEFAULT_RATE_LIMIT})",
+    )
+    parser.add_argument(
+        "--rate-window",
+        metavar="SECONDS",
+        type=_positive_seconds,
+        default=DEFAULT_RATE_WINDOW,
+        help="the rate limit's sliding window; shorter than a minute, a test of a client's"
+        f" pacing overruns the limit in seconds (default {DEFAULT_RATE_WINDOW:g})",
     )
     parser.add_argument(
         "--workers", metavar="N", type=_positive, default=1, help="server processes (default 1)"

@@ -13,6 +13,7 @@ Removing control characters also keeps a client from writing lines of its own.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import time
@@ -48,6 +49,12 @@ class AccessLog:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if not access_log.isEnabledFor(logging.INFO):
+            # No line to write (`--no-access-log`): nothing to watch. A client that left
+            # before its request was read is nobody to answer, and nothing broken.
+            with contextlib.suppress(ClientDisconnect):
+                await self.app(scope, receive, send)
+            return
         started = time.perf_counter()
         outcome = "failed"
 
@@ -66,14 +73,13 @@ class AccessLog:
             # The client left before its request was read: nobody to answer, nothing broken.
             outcome = "disconnected"
         finally:
-            if access_log.isEnabledFor(logging.INFO):
-                access_log.info(
-                    "%s %s %s %.1fms",
-                    scope["method"],
-                    self.masked_target(scope),
-                    outcome,
-                    (time.perf_counter() - started) * 1000,
-                )
+            access_log.info(
+                "%s %s %s %.1fms",
+                scope["method"],
+                self.masked_target(scope),
+                outcome,
+                (time.perf_counter() - started) * 1000,
+            )
 
     def masked_target(self, scope: Scope) -> str:
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8")

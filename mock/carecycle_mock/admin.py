@@ -32,7 +32,7 @@ from carecycle_mock.errors import ApiError, unauthorized, validation_failed
 from carecycle_mock.faults import FAULT_PLAN_URI, FaultPlan
 from carecycle_mock.journal import journal_filters
 from carecycle_mock.responses import JsonResponse
-from carecycle_mock.state import MockState
+from carecycle_mock.service import MockService
 
 ADMIN_TOKEN_ENV = "CARECYCLE_MOCK_ADMIN_TOKEN"  # noqa: S105 - the name of a variable
 
@@ -75,7 +75,7 @@ class AdminToken:
         return hmac.compare_digest(hashlib.sha256(token.strip()).digest(), self._digest)
 
 
-def admin_routes(state: MockState) -> list[Route]:
+def admin_routes(state: MockService) -> list[Route]:
     plan_schema = state.spec.schemas.compile_ref(FAULT_PLAN_URI)
 
     async def put_faults(request: Request) -> Response:

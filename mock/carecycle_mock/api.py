@@ -1,4 +1,9 @@
-"""The spec's two operations, on the data set and the enrollment store."""
+"""The spec's two operations, on the data set and the enrollment store.
+
+A campaign's answer is the same bytes until a status changes: they are prepared once
+per campaign, organisation and `includeClient`, and prepared again once the enrollment
+store's generation moves on (see enrollments.py).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,10 @@ from typing import Any
 from starlette.responses import Response
 
 from carecycle_mock.auth import Principal
-from carecycle_mock.data import Dataset
+from carecycle_mock.data import Campaign, Dataset
 from carecycle_mock.enrollments import EnrollmentStore
 from carecycle_mock.errors import ErrorCode, bad_request, not_found
-from carecycle_mock.responses import JsonResponse
+from carecycle_mock.responses import JsonResponse, encode_json, prepared_json
 
 # "Only terminal statuses (completed, failed) are allowed": the PATCH description.
 TERMINAL_STATUSES = ("completed", "failed")
@@ -37,6 +42,7 @@ class CampaignApi:
         self._dataset = dataset
         self._enrollments = enrollments
         self._statuses = tuple(statuses)
+        self._prepared: dict[tuple[str, str, bool], tuple[object, bytes]] = {}
 
     def handlers(self) -> dict[str, Handler]:
         """Handlers by operationId."""
@@ -52,6 +58,18 @@ class CampaignApi:
         )
         if campaign is None:
             raise not_found("Campaign not found")
+        include_client = bool(inputs.query.get("includeClient"))
+        generation = self._enrollments.generation()
+        key = (campaign.id, principal.organisation_id, include_client)
+        prepared = self._prepared.get(key)
+        if prepared is None or prepared[0] != generation:
+            prepared = (generation, self._campaign_body(campaign, principal, include_client))
+            self._prepared[key] = prepared
+        return prepared_json(prepared[1])
+
+    def _campaign_body(
+        self, campaign: Campaign, principal: Principal, include_client: bool
+    ) -> bytes:
         counts = self._enrollments.status_counts(campaign.id)
         document = dict(campaign.document)
         document["customerStats"] = {
@@ -63,13 +81,13 @@ class CampaignApi:
             | {status: count for status, count in counts.items() if status not in self._statuses},
         }
         document.pop("client", None)
-        if inputs.query.get("includeClient"):
+        if include_client:
             organisation = self._dataset.organisation(principal.organisation_id)
             document["client"] = {
                 "id": organisation.id,
                 "smsCompanyName": organisation.sms_company_name,
             }
-        return JsonResponse({"campaign": document, "assistants": []})
+        return encode_json({"campaign": document, "assistants": []})
 
     async def update_customer_campaign_status(
         self, inputs: Inputs, principal: Principal

@@ -19,6 +19,10 @@ A request to the API passes these steps in order; the first that objects answers
 Auth comes before input checks so that a caller without a valid key learns nothing
 about the API, and the rate limit counts every authenticated request, valid or not.
 An exception nothing expected is answered 500 INTERNAL_ERROR with the documented body.
+
+The spec's paths are the hot path: `ApiRoutes` matches them itself and calls their
+endpoints with the ASGI scope, without Starlette's router, request objects and
+exception middleware; every other path (`/_mock`, a 404) goes on to Starlette's router.
 """
 
 from __future__ import annotations
@@ -26,26 +30,27 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
+from urllib.parse import parse_qsl
 
+from starlette._utils import get_route_path
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Mount, compile_path
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from carecycle_mock.accesslog import AccessLog, access_log  # noqa: F401 - once defined here
 from carecycle_mock.admin import AdminToken, admin_routes
 from carecycle_mock.api import CampaignApi, Handler, Inputs
-from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.auth import request_key
 from carecycle_mock.body import read_json_body
 from carecycle_mock.config import MockConfig
-from carecycle_mock.data import READ, WRITE
 from carecycle_mock.errors import (
     ApiError,
-    forbidden,
     internal_error,
     method_not_allowed,
     not_found,
@@ -53,8 +58,8 @@ from carecycle_mock.errors import (
 )
 from carecycle_mock.faults import injected_response
 from carecycle_mock.journal import JournalMiddleware, note, recorded_body
+from carecycle_mock.service import MockService
 from carecycle_mock.spec import HTTP_METHODS, Operation
-from carecycle_mock.state import MockState
 
 ANY_METHOD = [method.upper() for method in HTTP_METHODS]
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
@@ -64,20 +69,20 @@ def create_app(
     config: MockConfig | None = None, *, clock: Callable[[], float] = time.time
 ) -> Starlette:
     """A mock server application; `clock` is the rate limiter's time source."""
-    return build_app(MockState(config or MockConfig(), clock=clock))
+    return build_app(MockService(config or MockConfig(), clock=clock))
 
 
-def build_app(state: MockState) -> Starlette:
+def build_app(state: MockService) -> Starlette:
     handlers = CampaignApi(
         state.dataset, state.enrollments, state.spec.component("CustomerCampaignStatus")["enum"]
     ).handlers()
+    # Every method, standard or not, reaches the endpoint, which answers those the
+    # spec lacks itself: with the path's own `Allow`.
+    api = [
+        (path, _endpoint(state, {op.method: op for op in operations}, handlers))
+        for path, operations in _by_path(state.spec.operations).items()
+    ]
     routes: list[BaseRoute] = []
-    for path, operations in _by_path(state.spec.operations).items():
-        route = Route(path, _endpoint(state, {op.method: op for op in operations}, handlers))
-        # Every method, standard or not, reaches the endpoint, which answers those the
-        # spec lacks itself: with the path's own `Allow`.
-        route.methods = None
-        routes.append(route)
     if state.config.admin:
         token = state.config.admin_token
         guard = [] if token is None else [Middleware(AdminToken, token=token)]
@@ -90,6 +95,7 @@ def build_app(state: MockState) -> Starlette:
         middleware=[
             Middleware(JournalMiddleware, journal=state.journal, keys=state.dataset.api_keys),
             Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys]),
+            Middleware(ApiRoutes, routes=api),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
     )
@@ -105,37 +111,67 @@ def _by_path(operations: tuple[Operation, ...]) -> dict[str, list[Operation]]:
     return grouped
 
 
+Endpoint = Callable[[Scope, Receive, dict[str, Any]], Awaitable[Response]]
+
+
+class ApiRoutes:
+    """ASGI middleware: the spec's paths answered by their endpoints, the rest passed on.
+
+    A path template matches as Starlette's `Route` would match it (`compile_path`, the
+    path below `root_path`); the endpoint gets the scope and the path's parameters.
+    """
+
+    def __init__(self, app: ASGIApp, *, routes: Sequence[tuple[str, Endpoint]]) -> None:
+        self.app = app
+        self._routes = []
+        for path, endpoint in routes:
+            pattern, _, convertors = compile_path(path)
+            self._routes.append((pattern, convertors, endpoint))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path = get_route_path(scope)
+            for pattern, convertors, endpoint in self._routes:
+                match = pattern.match(path)
+                if match is not None:
+                    parameters = {
+                        name: convertors[name].convert(value)
+                        for name, value in match.groupdict().items()
+                    }
+                    response = await endpoint(scope, receive, parameters)
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
 def _endpoint(
-    state: MockState, operations: dict[str, Operation], handlers: dict[str, Handler]
-) -> Callable[[Request], Awaitable[Response]]:
+    state: MockService, operations: dict[str, Operation], handlers: dict[str, Handler]
+) -> Endpoint:
     missing = {op.operation_id for op in operations.values()} - set(handlers)
     if missing:
         raise RuntimeError(f"the mock has no handler for operations {sorted(missing)}")
 
-    async def endpoint(request: Request) -> Response:
-        operation = operations.get(request.method)
-        # `%2F` is not a `/` (RFC 3986), though the decoded path Starlette routes on says so.
-        raw_path = request.scope.get("raw_path", b"").partition(b"?")[0]
+    async def endpoint(scope: Scope, receive: Receive, path_parameters: dict[str, Any]) -> Response:
+        method: str = scope["method"]
+        operation = operations.get(method)
+        # `%2F` is not a `/` (RFC 3986), though the decoded path routed on says so.
+        raw_path = scope.get("raw_path", b"").partition(b"?")[0]
         if _ENCODED_SLASH.search(raw_path):
             return not_found("No such operation").response()
         if operation is None:
-            return method_not_allowed(request.method, operations).response()
-        note(request.scope, operation_id=operation.operation_id)
-        presented = presented_key(request.scope["headers"])
-        digest = key_digest(presented or b"")
-        state.runtime.count_request(digest)
-        for fault in state.faults.next(digest):
+            return method_not_allowed(method, operations).response()
+        note(scope, operation_id=operation.operation_id)
+        presented = request_key(scope)
+        state.volatile.count_request(presented.digest)
+        for fault in state.faults.next(presented.digest):
             injected = await injected_response(fault)
             if injected is not None:
                 return injected
         try:
-            principal = state.keys.authenticate(presented)
-            needed = READ if operation.method == "GET" else WRITE
-            if needed not in principal.permissions:
-                raise forbidden(f"This API key lacks the {needed} permission")
+            principal = state.keys.authorize(presented, operation.method)
             if state.limiter is not None:
                 state.limiter.check(principal.key_digest)
-            inputs = await _inputs(operation, request)
+            inputs = await _inputs(operation, scope, receive, path_parameters)
             return await handlers[operation.operation_id](inputs, principal)
         except ApiError as error:
             return error.response()
@@ -143,15 +179,18 @@ def _endpoint(
     return endpoint
 
 
-async def _inputs(operation: Operation, request: Request) -> Inputs:
+async def _inputs(
+    operation: Operation, scope: Scope, receive: Receive, path_parameters: dict[str, Any]
+) -> Inputs:
     """Parse the body, then check every parameter and the body against the spec."""
     body = None
     if operation.body is not None:
-        body = await read_json_body(request, operation.body.media_type)
-        note(request.scope, **recorded_body(body))
+        body = await read_json_body(Request(scope, receive), operation.body.media_type)
+        note(scope, **recorded_body(body))
+    query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
     raw = {
-        "path": {name: [value] for name, value in request.path_params.items()},
-        "query": _multi(request.query_params.multi_items()),
+        "path": {name: [value] for name, value in path_parameters.items()},
+        "query": _multi(query),
     }
     values: dict[str, dict[str, Any]] = {"path": {}, "query": {}}
     issues = []

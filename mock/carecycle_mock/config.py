@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,21 +11,24 @@ from carecycle_mock.faults import FaultPlan
 from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE
 
 DEFAULT_RATE_LIMIT = 60
+DEFAULT_RATE_WINDOW = 60.0
 
 
 @dataclass(frozen=True)
 class MockConfig:
     """Every field is optional; the defaults are an in-memory mock of the packaged data set.
 
-    - `db_path`: SQLite file of the enrollment state (None: in memory). The runtime
+    - `db_path`: SQLite file of the enrollment state (None: in memory). The volatile
       state (rate-limit windows, fault plans) goes to `<db_path>-runtime`.
     - `data_path`: data set file (None: the packaged default).
-    - `rate_limit`: requests per minute per key; None or 0 disables the limit.
+    - `rate_limit`: requests per window per key; None or 0 disables the limit.
     - `faults`: a fault plan in force from the start.
     - `admin`: mount the `/_mock` control endpoints.
     - `admin_token`: when set, every `/_mock` request needs `Authorization: Bearer TOKEN`.
     - `spec_path`: openapi.yaml (None: the one packaged, or the repository's).
     - `journal_size`: how many requests the journal keeps, the latest (0: none).
+    - `rate_window`: the rate limit's window in seconds, a minute as careCycle's; a shorter
+      one lets a test of a client's pacing overrun the limit in seconds rather than minutes.
     """
 
     db_path: str | Path | None = None
@@ -34,6 +39,7 @@ class MockConfig:
     spec_path: Path | None = None
     admin_token: str | None = field(default=None, repr=False)
     journal_size: int = DEFAULT_JOURNAL_SIZE
+    rate_window: float = DEFAULT_RATE_WINDOW  # last: the fields before it keep their positions
 
     def __post_init__(self) -> None:
         if self.journal_size < 0:
@@ -42,6 +48,8 @@ class MockConfig:
             raise ValueError(
                 "rate_limit must be a positive number of requests per minute, or 0 to disable"
             )
+        if not (math.isfinite(self.rate_window) and self.rate_window > 0):
+            raise ValueError("rate_window must be a positive, finite number of seconds")
         if self.admin_token is not None and not self.admin_token:
             raise ValueError("admin_token must not be empty")
 
@@ -50,5 +58,16 @@ class MockConfig:
         return None if self.db_path in (None, "", ":memory:") else str(self.db_path)
 
     @property
-    def runtime_file(self) -> str | None:
+    def volatile_file(self) -> str | None:
+        """The SQLite file of the volatile state, shared by workers (None: in memory)."""
         return None if self.database_file is None else f"{self.database_file}-runtime"
+
+    @property
+    def runtime_file(self) -> str | None:
+        """Deprecated name of `volatile_file` (since 2.1.0)."""
+        warnings.warn(
+            "MockConfig.runtime_file is deprecated; use MockConfig.volatile_file",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.volatile_file

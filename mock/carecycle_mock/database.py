@@ -61,7 +61,7 @@ class DatabaseInUse(OSError):
 class OwnerLock:
     """An exclusive `flock` on `<path>-lock`, held by the one server process that owns `path`.
 
-    The owner clears the runtime state at start; a second server on the same file would
+    The owner clears the volatile state at start; a second server on the same file would
     clear it under the first one's feet (counts, fault plans, rate-limit windows), so it
     is refused instead. The workers of `--workers N` join their parent without the lock.
     The kernel drops the lock when its process ends, `kill -9` included. The file keeps

@@ -9,6 +9,12 @@ processes sharing the file, are serialised and each sees the status the one befo
 In memory (no path) every call runs inline: it takes microseconds. With a file, a
 status change waits for its fsync, so it runs in a worker thread on a connection of
 its own and the event loop keeps serving reads.
+
+`generation()` changes whenever a status may have changed (not when one is set to
+what it was), so that what is computed
+from the statuses (a campaign's counts) can be kept until then: in memory only this
+object writes, and counts its writes; a file may be written by the writer connection
+or by other processes (`--workers N`), which SQLite's `data_version` tells the reader.
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ class EnrollmentStore:
         # In memory only this object writes, so it knows when the statuses are still the
         # seed's and a reset has nothing to do (the plugin resets before every test).
         self._changed = path is not None
+        self._writes = 0
+        self._file = path is not None
 
     def seed(self, dataset: Dataset) -> None:
         """Fill a new database from the data set; accept an existing one only if it came from it."""
@@ -62,10 +70,18 @@ class EnrollmentStore:
         """Every enrollment back to its seed status."""
         if not self._changed:
             return
+        self._writes += 1
         with self._writer.transaction() as connection:
             connection.execute("DELETE FROM enrollments")
             self._insert(connection, dataset)
         self._changed = self._writer is not self._reader
+
+    def generation(self) -> tuple[int, int]:
+        """A value that differs from the last one returned once a status may have changed."""
+        if not self._file:
+            return (self._writes, 0)
+        (version,) = self._reader.query("PRAGMA data_version")[0]
+        return (self._writes, int(version))
 
     def status_counts(self, campaign_id: str) -> Counter[str]:
         rows = self._reader.query(
@@ -91,6 +107,8 @@ class EnrollmentStore:
             " WHERE customer_id = ? AND campaign_id = ? RETURNING id, previous_status",
             (status, customer_id, campaign_id),
         )
+        if rows and rows[0][1] != status:
+            self._writes += 1  # a status that stays the same changes no count
         return (rows[0][0], rows[0][1]) if rows else None
 
     def status(self, customer_id: str, campaign_id: str) -> str | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 from carecycle_mock.responses import JsonResponse
 from carecycle_mock.schemas import Issue
@@ -46,19 +47,20 @@ class ApiError(Exception):
 
 
 def bad_request(code: ErrorCode, message: str) -> ApiError:
+    """A 400: `code` says which of the mock's 400s (BAD_REQUEST when none fits better)."""
     return ApiError(400, code, message)
 
 
 def unauthorized(message: str) -> ApiError:
-    return ApiError(401, ErrorCode.UNAUTHORIZED, message)
+    return _documented(401, message)
 
 
 def forbidden(message: str) -> ApiError:
-    return ApiError(403, ErrorCode.FORBIDDEN, message)
+    return _documented(403, message)
 
 
 def not_found(message: str) -> ApiError:
-    return ApiError(404, ErrorCode.NOT_FOUND, message)
+    return _documented(404, message)
 
 
 def method_not_allowed(method: str, allowed: Iterable[str]) -> ApiError:
@@ -67,17 +69,39 @@ def method_not_allowed(method: str, allowed: Iterable[str]) -> ApiError:
     return error
 
 
-def validation_failed(issues: Sequence[Issue]) -> ApiError:
-    return ApiError(
-        422, ErrorCode.VALIDATION_ERROR, "Request validation failed", errors=list(issues)
-    )
+def validation_failed(
+    issues: Sequence[Issue], message: str = "Request validation failed"
+) -> ApiError:
+    return _documented(422, message, errors=list(issues))
 
 
-def rate_limited(retry_after: int) -> ApiError:
-    return ApiError(
-        429, ErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit exceeded", retryAfter=retry_after
-    )
+def rate_limited(retry_after: int, message: str = "Rate limit exceeded") -> ApiError:
+    return _documented(429, message, retryAfter=retry_after)
 
 
-def internal_error() -> ApiError:
-    return ApiError(500, ErrorCode.INTERNAL_ERROR, "Internal server error")
+def internal_error(message: str = "Internal server error") -> ApiError:
+    return _documented(500, message)
+
+
+class ErrorStatus(NamedTuple):
+    code: ErrorCode
+    """The code of its body (for 400, the generic one; body.py and api.py name theirs)."""
+    factory: Callable[[str], ApiError]
+    """The error with this message, and the fields its status adds at their defaults."""
+
+
+# The error statuses openapi.yaml documents, each with its code and the function that
+# builds its body: the one table of them. A fault plan may inject exactly these.
+ERROR_STATUSES: Mapping[int, ErrorStatus] = {
+    400: ErrorStatus(ErrorCode.BAD_REQUEST, partial(bad_request, ErrorCode.BAD_REQUEST)),
+    401: ErrorStatus(ErrorCode.UNAUTHORIZED, unauthorized),
+    403: ErrorStatus(ErrorCode.FORBIDDEN, forbidden),
+    404: ErrorStatus(ErrorCode.NOT_FOUND, not_found),
+    422: ErrorStatus(ErrorCode.VALIDATION_ERROR, partial(validation_failed, ())),
+    429: ErrorStatus(ErrorCode.RATE_LIMIT_EXCEEDED, partial(rate_limited, 1)),
+    500: ErrorStatus(ErrorCode.INTERNAL_ERROR, internal_error),
+}
+
+
+def _documented(status: int, message: str, **extra: Any) -> ApiError:
+    return ApiError(status, ERROR_STATUSES[status].code, message, **extra)

@@ -4,7 +4,7 @@ A plan has a script, consumed one step per matching request and in order, then r
 drawn per request from a seeded generator, and may add a fixed latency to every request.
 A plan is global or scoped to one API key; a request follows its key's plan while
 that has faults left (script steps, rates or latency), else the global plan. Plans live in
-the runtime state (runtime.py), which every server process shares, so all follow one script.
+the volatile state (volatile.py), which every server process shares, so all follow one script.
 
 A step is an error status answered with the body the spec documents for it, a drop
 (the response starts, then the connection closes: the client sees a transport error,
@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import random
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import anyio
@@ -26,21 +27,14 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from carecycle_mock.auth import key_digest
-from carecycle_mock.errors import ApiError, ErrorCode
-from carecycle_mock.runtime import Runtime
+from carecycle_mock.errors import ERROR_STATUSES, rate_limited
+from carecycle_mock.schemas import CompiledSchema, Issue, SchemaDocuments
+from carecycle_mock.volatile import VolatileState
 
 FAULT_PLAN_URI = "urn:carecycle-mock:fault-plan"
-ERROR_CODES = {
-    400: ErrorCode.BAD_REQUEST,
-    401: ErrorCode.UNAUTHORIZED,
-    403: ErrorCode.FORBIDDEN,
-    404: ErrorCode.NOT_FOUND,
-    422: ErrorCode.VALIDATION_ERROR,
-    429: ErrorCode.RATE_LIMIT_EXCEEDED,
-    500: ErrorCode.INTERNAL_ERROR,
-}
-RATE_KINDS = (*(str(status) for status in ERROR_CODES), "drop", "delay")
+RATE_KINDS = (*(str(status) for status in ERROR_STATUSES), "drop", "delay")
 MAX_DELAY_SECONDS = 60
+INJECTED = "Injected fault"
 DEFAULT_DELAY_SECONDS = 0.5
 
 FAULT_PLAN_SCHEMA: dict[str, Any] = {
@@ -65,7 +59,7 @@ FAULT_PLAN_SCHEMA: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
             "properties": {
-                "status": {"enum": list(ERROR_CODES)},
+                "status": {"enum": list(ERROR_STATUSES)},
                 "retryAfter": {"type": "integer", "minimum": 0, "maximum": 3600},
                 "drop": {"const": True},
                 "delay": {"type": "number", "minimum": 0, "maximum": MAX_DELAY_SECONDS},
@@ -124,17 +118,12 @@ class FaultPlan:
     api_key: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        unknown = set(self.rates) - set(RATE_KINDS)
-        if unknown:
-            raise ValueError(
-                f"unknown fault kinds {sorted(unknown)}; known: {', '.join(RATE_KINDS)}"
-            )
-        if any(not 0 <= rate <= 1 for rate in self.rates.values()) or sum(self.rates.values()) > 1:
-            raise ValueError("fault rates are probabilities: each within 0..1, together at most 1")
-        if not (
-            0 <= self.delay_seconds <= MAX_DELAY_SECONDS and 0 <= self.latency <= MAX_DELAY_SECONDS
-        ):
-            raise ValueError(f"delays and latency are from 0 to {MAX_DELAY_SECONDS} seconds")
+        # The bounds are the schema's; only what JSON Schema cannot say is checked here.
+        issues = _plan_schema().issues(self.to_json())
+        if issues:
+            raise ValueError(not_a_plan(issues))
+        if sum(self.rates.values()) > 1:
+            raise ValueError("fault rates are probabilities of one draw: together at most 1")
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FaultPlan:
@@ -168,6 +157,17 @@ class FaultPlan:
             if roll < 0:
                 return _rated(kind, self.delay_seconds)
         return None
+
+
+def not_a_plan(issues: Sequence[Issue]) -> str:
+    """What is wrong with a plan, issue by issue, for a ValueError."""
+    listed = "; ".join(f"{'/'.join(i['path']) or '(plan)'}: {i['message']}" for i in issues)
+    return f"not a fault plan ({listed}); see PUT /_mock/faults in the mock's README"
+
+
+@cache
+def _plan_schema() -> CompiledSchema:
+    return SchemaDocuments({FAULT_PLAN_URI: FAULT_PLAN_SCHEMA}).compile_ref(FAULT_PLAN_URI)
 
 
 def parse_fault(step: str, delay_seconds: float = DEFAULT_DELAY_SECONDS) -> Fault:
@@ -212,25 +212,25 @@ def _step(fault: Fault) -> dict[str, Any]:
 class FaultInjector:
     """Installs plans and picks the fault, if any, for each request."""
 
-    def __init__(self, runtime: Runtime) -> None:
-        self._runtime = runtime
+    def __init__(self, volatile: VolatileState) -> None:
+        self._volatile = volatile
         self._plans: dict[str, tuple[str, FaultPlan, random.Random]] = {}
 
     def install(self, plan: FaultPlan) -> None:
         scope = key_digest(plan.api_key.encode()) if plan.api_key else ""
-        self._runtime.put_plan(scope, secrets.token_hex(8), json.dumps(plan.to_json()))
+        self._volatile.put_plan(scope, secrets.token_hex(8), json.dumps(plan.to_json()))
 
     def clear(self) -> None:
-        self._runtime.delete_plans()
+        self._volatile.delete_plans()
 
     def next(self, key: str) -> tuple[Fault, ...]:
         """The faults for a request with this key digest, in order: latency, then a script
         step if one is left (claimed for this request), else a draw against the rates."""
-        for stored in self._runtime.plans_for(key):
+        for stored in self._volatile.plans_for(key):
             plan, generator = self._decoded(stored.scope, stored.version, stored.plan)
             step = None
             if stored.position < len(plan.script):
-                index = self._runtime.take_step(stored.scope, stored.version, len(plan.script))
+                index = self._volatile.take_step(stored.scope, stored.version, len(plan.script))
                 step = None if index is None else plan.script[index]
             elif not (plan.rates or plan.latency):
                 continue  # spent: the global plan, if any, applies
@@ -255,11 +255,10 @@ async def injected_response(fault: Fault) -> Response | None:
         case DelayFault(seconds):
             await anyio.sleep(seconds)
             return None
-        case StatusFault(status, retry_after):
-            extra: dict[str, Any] = {"retryAfter": retry_after} if status == 429 else {}
-            if status == 422:
-                extra["errors"] = []
-            return ApiError(status, ERROR_CODES[status], "Injected fault", **extra).response()
+        case StatusFault(429, retry_after):
+            return rate_limited(retry_after, INJECTED).response()
+        case StatusFault(status):
+            return ERROR_STATUSES[status].factory(INJECTED).response()
         case DropFault():
             return DroppedResponse()
         case PassFault():

@@ -6,7 +6,7 @@ who asked (the key's label and organisation: never the key) and what the mock an
 `x-request-id` header the client sent, or one the mock made up; either way the response
 echoes it in its own `x-request-id`, so a line of the client's log finds its entry here.
 
-Entries live in the runtime state (runtime.py): in the process's memory, or in the
+Entries live in the volatile state (volatile.py): in the process's memory, or in the
 SQLite file every worker of `--workers N` shares, where one sequence orders them all.
 No key is recorded: the key sent is named by its label; in the path, the query and the
 strings of the body, the secret part of each key of the data set is `***` wherever it
@@ -24,22 +24,25 @@ characters (else the mock makes one up).
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carecycle_mock.auth import key_digest, presented_key
+from carecycle_mock.auth import key_digest, request_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
 from carecycle_mock.faults import ConnectionDropped
-from carecycle_mock.runtime import Runtime
+from carecycle_mock.responses import encode_json
 from carecycle_mock.schemas import Issue
+from carecycle_mock.volatile import VolatileState
 
 DEFAULT_JOURNAL_SIZE = 10_000
 MAX_BODY_CHARS = 16 * 1024
@@ -238,16 +241,22 @@ def _contains(value: Any, wanted: Any) -> bool:
 
 
 class Journal:
-    """The journal of one mock, over its runtime state (shared by workers, or not)."""
+    """The journal of one mock, over its volatile state (shared by workers, or not)."""
 
-    def __init__(self, runtime: Runtime, size: int = DEFAULT_JOURNAL_SIZE) -> None:
-        self._runtime = runtime
+    def __init__(self, volatile: VolatileState, size: int = DEFAULT_JOURNAL_SIZE) -> None:
+        self._volatile = volatile
         self.size = size
 
     def record(self, entry: JournalEntry, key: str) -> None:
         """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
+        self.record_lazily(lambda: entry, key)
+
+    def record_lazily(self, make: Callable[[], JournalEntry], key: str) -> None:
+        """Append the entry `make` makes: in the process's own memory, when it is read."""
         if self.size:
-            self._runtime.journal_append(key, json.dumps(entry.to_json()), self.size)
+            self._volatile.journal_append(
+                key, lambda: encode_json(make().to_json()).decode(), self.size
+            )
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
@@ -261,7 +270,7 @@ class Journal:
         digest = None if api_key is None else key_digest(api_key.encode())
         entries = (
             JournalEntry.from_json(json.loads(text), sequence)
-            for sequence, text in self._runtime.journal_entries(digest)
+            for sequence, text in self._volatile.journal_entries(digest)
         )
         return [entry for entry in entries if matches(entry, **filters)]
 
@@ -416,43 +425,61 @@ class JournalMiddleware:
             raise
         finally:
             if self.journal.size:
-                code = code or _code(bytes(error_body))
-                self._record(
-                    scope, notes, status=status, code=code, request_id=request_id, at=started
+                # What the entry needs, kept as it is: the entry is made when it is read.
+                request = _Request(
+                    scope["method"],
+                    scope["path"],
+                    scope["query_string"],
+                    notes,
+                    request_key(scope).digest,
                 )
+                answer = _Answer(status, code, bytes(error_body), request_id, started)
+                self.journal.record_lazily(partial(self._entry, request, answer), request.digest)
 
-    def _record(
-        self,
-        scope: Scope,
-        notes: dict[str, Any],
-        *,
-        status: int | None,
-        code: str | None,
-        request_id: bytes,
-        at: float,
-    ) -> None:
+    def _entry(self, request: _Request, answer: _Answer) -> JournalEntry:
+        notes = request.notes
         query: dict[str, list[str]] = {}
-        for name, value in parse_qsl(
-            scope["query_string"].decode("latin-1"), keep_blank_values=True
-        ):
+        query_string = request.query_string.decode("latin-1")
+        for name, value in parse_qsl(query_string, keep_blank_values=True):
             query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
-        digest = key_digest(presented_key(scope["headers"]) or b"")
-        key = self._keys.get(digest)
+        key = self._keys.get(request.digest)
         entry = JournalEntry(
             operation_id=notes.get("operation_id"),
-            method=scope["method"],
-            path=self._mask.text(scope["path"]),
+            method=request.method,
+            path=self._mask.text(request.path),
             query={name: tuple(values) for name, values in query.items()},
             body=self._mask.value(notes.get("body")),
             body_omitted=notes.get("body_omitted", False),
-            status=status,
-            code=code,
+            status=answer.status,
+            code=answer.code or _code(answer.error_body),
             key_label=None if key is None else key.label,
             organisation_id=None if key is None else key.organisation_id,
-            time=at,
-            request_id=request_id.decode("ascii"),
+            time=answer.at,
+            request_id=answer.request_id.decode("ascii"),
         )
-        self.journal.record(entry, digest)
+        return entry
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What the journal middleware keeps of a request: its scope is not kept whole."""
+
+    method: str
+    path: str
+    query_string: bytes
+    notes: dict[str, Any]
+    digest: str
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """What the mock answered a request, as the journal middleware saw it go out."""
+
+    status: int | None
+    code: str | None
+    error_body: bytes
+    request_id: bytes
+    at: float
 
 
 def _code(error_body: bytes) -> str | None:
@@ -472,4 +499,7 @@ def _request_id(headers: Sequence[tuple[bytes, bytes]]) -> bytes:
     values = [value for name, value in headers if name.lower() == REQUEST_ID_HEADER]
     if len(values) == 1 and _REQUEST_ID.fullmatch(values[0]):
         return values[0]
-    return str(uuid.uuid4()).encode("ascii")
+    # A version 4 UUID from Python's generator (reseeded in a forked child), not the
+    # system's: an id names a request, it guards nothing, and needs no system call.
+    random_bytes = random.randbytes(16)  # noqa: S311 - not a secret
+    return str(uuid.UUID(bytes=random_bytes, version=4)).encode("ascii")

@@ -1,10 +1,8 @@
-"""The mock's HTTP/1.1 connections: uvicorn's h11 protocol, with limits on what a client holds.
+"""The mock's HTTP/1.1 connections: uvicorn's httptools protocol, with limits on what a client holds.
 
-h11 parses strictly (HTTP/1.1 needs a `Host` header, `Transfer-Encoding` may only be
-`chunked`, optional whitespace around a field value is not part of it), and uvicorn's
-h11 protocol stops reading a pipelining connection until the answer in progress is
-written, which stops when the client does not read (backpressure). This adds what it
-lacks:
+httptools (llhttp, Node's parser) parses strictly; this adds the checks llhttp leaves to
+the server (an HTTP/1.1 request needs one `Host` header, `Transfer-Encoding` may only be
+`chunked`) and what uvicorn's protocol lacks:
 
 - deadlines: a connection with no request in progress (`idle_timeout`, also while a
   client does not read its answers), a request head from its first byte
@@ -14,10 +12,15 @@ lacks:
 - a request head of at most `max_head_bytes` and `max_header_fields` fields;
 - a request that is not HTTP is answered 400 in the spec's error shape (JSON), as the
   header limits are, not uvicorn's plain text;
+- a pipelining connection is parsed PARSE_SLICE bytes at a time and not at all while a
+  parsed request waits for the one in progress: uvicorn's own protocol parses all it
+  reads, and queues every request in it (+203 MiB in the backpressure test). What is
+  read meanwhile is held, and the connection is not read until it is parsed, so a
+  client that does not read its answers holds a few hundred kB of the server;
 - a body the answer did not need (a 400 before it was read, a GET with a body) is read
-  and discarded, up to DISCARD_LIMIT bytes within the body deadline, before the
-  connection closes: a client that writes its whole body before it reads (urllib,
-  requests) gets the answer instead of a reset.
+  and discarded, up to DISCARD_LIMIT bytes within the body deadline; when the
+  connection closes meanwhile it closes gracefully: a client that writes its whole
+  body before it reads (urllib, requests) gets the answer instead of a reset.
 """
 
 from __future__ import annotations
@@ -27,20 +30,23 @@ import contextlib
 import logging
 import math
 import resource
-import sys
 import time
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, cast
 
-import h11
+import httptools
 import uvicorn
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn._types import ASGI3Application
+from uvicorn.protocols.http.flow_control import FlowControl
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 from uvicorn.server import ServerState
 
 from carecycle_mock.errors import ErrorCode, bad_request
 
 logger = logging.getLogger("carecycle_mock.connection")
 DISCARD_LIMIT = 16 * 1024 * 1024
+# Bytes parsed at a time: the most requests a pipelining client can queue is what fits.
+PARSE_SLICE = 4096
 LIMIT_WARNING_INTERVAL = 10.0
 # Files a server process opens besides its connections: databases, log, listener, loop.
 RESERVED_DESCRIPTORS = 64
@@ -93,17 +99,32 @@ class MockServerConfig(uvicorn.Config):
     """uvicorn's configuration, with the mock's protocol and its limits."""
 
     def __init__(self, app: Any, *, limits: ConnectionLimits, **options: Any) -> None:
+        # No protocol but HTTP/1.1: an Upgrade request is answered as HTTP/1.1.
+        options.setdefault("ws", "none")
+        # Nothing of the mock reads the client's address: no X-Forwarded-* rewriting of it.
+        options.setdefault("proxy_headers", False)
         super().__init__(
             app,
-            http=LimitedH11Protocol,
-            h11_max_incomplete_event_size=limits.max_head_bytes,
+            http=LimitedHttpToolsProtocol,
             timeout_keep_alive=math.ceil(limits.idle_timeout),
             **options,
         )
         self.limits = limits
 
 
-class LimitedH11Protocol(H11Protocol):
+class HeadRejected(Exception):
+    """A request head the mock refuses; raised in a parser callback, so llhttp stops."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# Where llhttp is in the request it parses.
+_IDLE, _HEAD, _BODY, _DONE = "idle", "head", "body", "done"
+
+
+class LimitedHttpToolsProtocol(HttpToolsProtocol):
     _last_limit_warning: ClassVar[float] = float("-inf")
 
     def __init__(
@@ -115,9 +136,25 @@ class LimitedH11Protocol(H11Protocol):
     ) -> None:
         super().__init__(config, server_state, app_state, _loop)
         self.limits = config.limits if isinstance(config, MockServerConfig) else ConnectionLimits()
-        self.app = HeadLimits(self.app, self.limits)
+        self._timeouts = {
+            "a request": self.limits.idle_timeout,
+            "the client to read": self.limits.idle_timeout,
+            "the request head": self.limits.head_timeout,
+            "the request body": self.limits.body_timeout,
+            "the rest of an unread request": self.limits.body_timeout,
+        }
+        # One timer per connection, armed for the earliest deadline; a deadline that
+        # moves later lets it fire and re-arm, so a request arms none in the common case.
         self._deadline: asyncio.TimerHandle | None = None
+        self._deadline_at = 0.0
+        self._timer_at = 0.0
         self._waiting_for: str | None = None
+        self._phase = _IDLE
+        self._head_bytes = 0
+        self._failed = False
+        self._rejection: str | None = None
+        self._answering: RequestResponseCycle | None = None
+        self._unparsed = memoryview(b"")
         self._discarded = 0
         self._graceful: GracefulTransport | None = None
 
@@ -126,6 +163,7 @@ class LimitedH11Protocol(H11Protocol):
         transport = cast(asyncio.Transport, transport)
         self._graceful = GracefulTransport(transport, self)
         super().connection_made(self._graceful)
+        self.flow = HeldFlow(self._graceful, self)
         if len(self.connections) > self.limits.max_connections:
             self._warn_at_limit()
             transport.close()
@@ -134,22 +172,136 @@ class LimitedH11Protocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_deadline()
+        self._unparsed = memoryview(b"")
+        # uvicorn tells the latest request parsed only; the one answering may be another.
+        if self._answering is not None and not self._answering.response_complete:
+            self._answering.disconnected = True
+            self._answering.message_event.set()
+        self.pipeline.clear()
         super().connection_lost(exc)
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: ASGI3Application) -> None:
+        self._answering = cycle
+        super()._start_asgi_task(cycle, app)
 
     def data_received(self, data: bytes) -> None:
         if self._graceful is not None and self._graceful.lingering:
             self._discard(len(data))
             return
-        if self.conn.our_state is h11.DONE and self.conn.their_state is h11.SEND_BODY:
-            # Answered before the body was read: h11 parses the rest and drops it.
-            self._discard(len(data))
-            if self.transport.is_closing():
-                return
-        super().data_received(data)
+        self._unparsed = memoryview(bytes(self._unparsed) + data if self._unparsed else data)
+        self._parse()
         self._watch()
 
+    def holds_unparsed(self) -> bool:
+        return bool(self._unparsed)
+
+    def _parse(self) -> None:
+        """Feed what was read to llhttp, a slice at a time, while no parsed request waits."""
+        while self._unparsed and not self.pipeline:
+            if self.transport.is_closing():
+                self._unparsed = memoryview(b"")
+                return
+            piece, self._unparsed = self._unparsed[:PARSE_SLICE], self._unparsed[PARSE_SLICE:]
+            try:
+                self.parser.feed_data(piece)
+            except httptools.HttpParserUpgrade as upgrade:
+                # No protocol but HTTP/1.1 here: the request is answered as one, and the
+                # bytes after its head are parsed as the next request.
+                self._unparsed = memoryview(bytes(piece[upgrade.args[0] :]) + self._unparsed)
+            except httptools.HttpParserError as error:
+                self._reject(error)
+                return
+            if self._phase is _HEAD:
+                self._head_bytes += len(piece)
+                if self._head_bytes > self.limits.max_head_bytes + PARSE_SLICE:
+                    self._reject(HeadRejected(_head_too_large(self.limits)))
+                    return
+        if self._unparsed:
+            self.flow.pause_reading()
+        else:
+            self.flow.resume_reading()
+
+    def _reject(self, error: BaseException) -> None:
+        """Answer a request the mock will not read 400, and close (gracefully).
+
+        An answer in progress is written first: the 400 follows it, then the close.
+        """
+        self._failed = True
+        self._unparsed = memoryview(b"")
+        cause = error if isinstance(error, HeadRejected) else error.__context__
+        message = cause.message if isinstance(cause, HeadRejected) else "Malformed HTTP request"
+        logger.info("%s: 400 %s", self._peer(), message)
+        self._rejection = message
+        if self.cycle is None or self.cycle.response_complete:
+            self._send_rejection()
+
+    def _send_rejection(self) -> None:
+        body = bytes(bad_request(ErrorCode.BAD_REQUEST, self._rejection or "").response().body)
+        self.transport.write(
+            b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+            b"content-length: %d\r\nconnection: close\r\n\r\n%s" % (len(body), body)
+        )
+        self.transport.close()
+
+    def send_400_response(self, msg: str) -> None:
+        self._reject(httptools.HttpParserError(msg))
+
+    # Parser callbacks, to follow the request and hold it to the limits.
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._phase = _HEAD
+        self._head_bytes = 0
+
+    def on_headers_complete(self) -> None:
+        self._check_head()
+        super().on_headers_complete()
+        self._phase = _BODY
+
+    def on_body(self, body: bytes) -> None:
+        if self.cycle.response_complete:
+            self._discard(len(body))
+            return
+        super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._phase = _DONE
+
+    def _check_head(self) -> None:
+        """The head limits, and what h11 refuses and llhttp leaves to the server.
+
+        A head still arriving is bounded by `_parse`; one that arrived whole is measured
+        here (the line and the fields as sent, near enough).
+        """
+        if len(self.headers) > self.limits.max_header_fields:
+            raise HeadRejected(
+                f"Request has more than {self.limits.max_header_fields} header fields"
+            )
+        size = len(self.url) + sum(len(name) + len(value) + 4 for name, value in self.headers)
+        if size > self.limits.max_head_bytes:
+            raise HeadRejected(_head_too_large(self.limits))
+        hosts = sum(1 for name, _ in self.headers if name == b"host")
+        if hosts == 0 and self.parser.get_http_version() == "1.1":
+            raise HeadRejected("An HTTP/1.1 request needs a Host header")
+        if hosts > 1:
+            raise HeadRejected("A request may have one Host header only")
+        codings = [value for name, value in self.headers if name == b"transfer-encoding"]
+        if codings and b",".join(codings).strip(b" \t").lower() != b"chunked":
+            raise HeadRejected("Transfer-Encoding other than chunked is not supported")
+
     def on_response_complete(self) -> None:
-        super().on_response_complete()
+        """uvicorn's, but its keep-alive timer is the idle deadline here."""
+        self.server_state.total_requests += 1
+        if self.transport.is_closing():
+            return
+        if self._rejection is not None:
+            self._send_rejection()
+            return
+        self.flow.resume_reading()
+        if self.pipeline:
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+        self._parse()
         self._watch()
 
     def pause_writing(self) -> None:
@@ -160,36 +312,13 @@ class LimitedH11Protocol(H11Protocol):
         super().resume_writing()
         self._watch()
 
-    def send_400_response(self, msg: str) -> None:
-        """The answer to a request h11 could not parse (it is handling the error now)."""
-        message = _protocol_error_message(sys.exception(), self.limits)
-        logger.info("%s: 400 %s", self._peer(), message)
-        body = bad_request(ErrorCode.BAD_REQUEST, message).response().body
-        headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close"),
-        ]
-        for event in (
-            h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
-            h11.Data(data=bytes(body)),
-            h11.EndOfMessage(),
-        ):
-            self.transport.write(self.conn.send(event))
-        self.transport.close()
-
     def still_sending(self) -> bool:
         """Whether the client may still be writing a request the server will not read."""
-        state = self.conn.their_state
-        return state is h11.SEND_BODY or state is h11.ERROR
+        return self._failed or self._phase is _HEAD or self._phase is _BODY
 
     def linger(self) -> None:
         """The connection is closing while the client still sends: give it the body deadline."""
-        self._cancel_deadline()
-        self._waiting_for = "the rest of an unread request"
-        self._deadline = self.loop.call_later(
-            self.limits.body_timeout, self._expire, self._waiting_for
-        )
+        self._wait_for("the rest of an unread request")
 
     def _discard(self, size: int) -> None:
         self._discarded += size
@@ -198,41 +327,50 @@ class LimitedH11Protocol(H11Protocol):
             self._close_now()
 
     def _watch(self) -> None:
-        """Arm the deadline of what the connection waits for, when that changed."""
+        """Start the deadline of what the connection waits for, when that changed."""
         if self.transport.is_closing():
             return
         waiting_for = self._waiting_for_client()
-        if waiting_for == self._waiting_for:
-            return
-        self._cancel_deadline()
+        if waiting_for != self._waiting_for:
+            if waiting_for == "a request":
+                self._discarded = 0
+            self._wait_for(waiting_for)
+
+    def _wait_for(self, waiting_for: str | None) -> None:
         self._waiting_for = waiting_for
-        if waiting_for == "a request":
-            self._discarded = 0
-        timeout = {
-            "a request": self.limits.idle_timeout,
-            "the client to read": self.limits.idle_timeout,
-            "the request head": self.limits.head_timeout,
-            "the request body": self.limits.body_timeout,
-        }.get(waiting_for or "")
-        if waiting_for is not None and timeout is not None:
-            self._deadline = self.loop.call_later(timeout, self._expire, waiting_for)
+        if waiting_for is None:
+            return  # the server's turn: the timer, if armed, finds nothing to expire
+        self._deadline_at = self.loop.time() + self._timeouts[waiting_for]
+        if self._deadline is None or self._deadline_at < self._timer_at:
+            self._cancel_deadline()
+            self._timer_at = self._deadline_at
+            self._deadline = self.loop.call_at(self._deadline_at, self._expire)
 
     def _waiting_for_client(self) -> str | None:
         if self.flow.write_paused:
             return "the client to read"
-        state = self.conn.their_state
-        if state is h11.IDLE:
-            return "the request head" if self.conn.trailing_data[0] else "a request"
-        if state is h11.SEND_BODY:
+        if self._phase is _HEAD:
+            return "the request head"
+        if self._phase is _BODY:
             return "the request body"
-        return None  # the server's turn, or the connection is ending
+        if self.pipeline or (self.cycle is not None and not self.cycle.response_complete):
+            return None  # the server's turn
+        return "a request"
 
-    def _expire(self, waiting_for: str) -> None:
-        if waiting_for != self._waiting_for:
+    def _expire(self) -> None:
+        self._deadline = None
+        if self._waiting_for is None or (self.transport.is_closing() and not self.lingering()):
             return
-        if waiting_for != "a request":
-            logger.info("%s: closed, waited too long for %s", self._peer(), waiting_for)
+        if self.loop.time() < self._deadline_at:
+            self._timer_at = self._deadline_at
+            self._deadline = self.loop.call_at(self._deadline_at, self._expire)
+            return
+        if self._waiting_for != "a request":
+            logger.info("%s: closed, waited too long for %s", self._peer(), self._waiting_for)
         self._close_now()
+
+    def lingering(self) -> bool:
+        return self._graceful is not None and self._graceful.lingering
 
     def _close_now(self) -> None:
         self._cancel_deadline()
@@ -249,12 +387,24 @@ class LimitedH11Protocol(H11Protocol):
 
     def _warn_at_limit(self) -> None:
         now = time.monotonic()
-        if now - LimitedH11Protocol._last_limit_warning >= LIMIT_WARNING_INTERVAL:
-            LimitedH11Protocol._last_limit_warning = now
+        if now - LimitedHttpToolsProtocol._last_limit_warning >= LIMIT_WARNING_INTERVAL:
+            LimitedHttpToolsProtocol._last_limit_warning = now
             logger.warning(
                 "%d connections open, the limit: closing new ones at once",
                 self.limits.max_connections,
             )
+
+
+class HeldFlow(FlowControl):
+    """uvicorn's flow control, which does not read on while the protocol holds unparsed bytes."""
+
+    def __init__(self, transport: asyncio.Transport, protocol: LimitedHttpToolsProtocol) -> None:
+        super().__init__(transport)
+        self._protocol = protocol
+
+    def resume_reading(self) -> None:
+        if not self._protocol.holds_unparsed():
+            super().resume_reading()
 
 
 class GracefulTransport(asyncio.Transport):
@@ -266,15 +416,18 @@ class GracefulTransport(asyncio.Transport):
     client closes, the body deadline passes or DISCARD_LIMIT bytes have come.
     """
 
-    def __init__(self, transport: asyncio.Transport, protocol: LimitedH11Protocol) -> None:
+    def __init__(self, transport: asyncio.Transport, protocol: LimitedHttpToolsProtocol) -> None:
         super().__init__()
         self._transport = transport
         self._protocol = protocol
+        self._loop = protocol.loop
+        self._corked: list[bytes | bytearray | memoryview] | None = None
         self.lingering = False
 
     def close(self) -> None:
         if self.lingering or self._transport.is_closing():
             return
+        self._flush()
         if not self._protocol.still_sending() or not self._transport.can_write_eof():
             self._transport.close()
             return
@@ -292,8 +445,20 @@ class GracefulTransport(asyncio.Transport):
         return self.lingering or self._transport.is_closing()
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
-        if not self.lingering:
-            self._transport.write(data)
+        """Written at the end of this turn of the event loop, with whatever else is written
+        in it: a response's head and body in one send, not two."""
+        if self.lingering:
+            return
+        if self._corked is None:
+            self._corked = [data]
+            self._loop.call_soon(self._flush)
+        else:
+            self._corked.append(data)
+
+    def _flush(self) -> None:
+        corked, self._corked = self._corked, None
+        if corked and not self._transport.is_closing():
+            self._transport.write(corked[0] if len(corked) == 1 else b"".join(corked))
 
     def pause_reading(self) -> None:
         if not self.lingering:
@@ -312,10 +477,12 @@ class GracefulTransport(asyncio.Transport):
         return self._transport.can_write_eof()
 
     def write_eof(self) -> None:
+        self._flush()
         self._transport.write_eof()
 
     def get_write_buffer_size(self) -> int:
-        return self._transport.get_write_buffer_size()
+        corked = sum(len(data) for data in self._corked or ())
+        return corked + self._transport.get_write_buffer_size()
 
     def set_write_buffer_limits(self, high: int | None = None, low: int | None = None) -> None:
         self._transport.set_write_buffer_limits(high, low)
@@ -330,50 +497,9 @@ class GracefulTransport(asyncio.Transport):
         return self._transport.get_protocol()
 
 
-class HeadLimits:
-    """A request whose head is over the limits is answered 400, not handled.
-
-    h11 only bounds a head it is still waiting for; one that arrived whole in a read is
-    measured here (the line and the fields as sent, near enough).
-    """
-
-    def __init__(self, app: Any, limits: ConnectionLimits) -> None:
-        self.app = app
-        self.limits = limits
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        message = None if scope["type"] != "http" else self._excess(scope)
-        if message is not None:
-            logger.info("%s: 400 %s", _peer(scope.get("client")), message)
-            await bad_request(ErrorCode.BAD_REQUEST, message).response()(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
-
-    def _excess(self, scope: Any) -> str | None:
-        headers = scope["headers"]
-        if len(headers) > self.limits.max_header_fields:
-            return f"Request has more than {self.limits.max_header_fields} header fields"
-        line = len(scope["method"]) + len(scope.get("raw_path") or b"") + len(scope["query_string"])
-        size = line + sum(len(name) + len(value) + 4 for name, value in headers)
-        if size > self.limits.max_head_bytes:
-            return f"Request head is larger than {self.limits.max_head_bytes} bytes"
-        return None
-
-
 def _peer(client: tuple[str, int] | None) -> str:
     return f"{client[0]}:{client[1]}" if client else "a client"
 
 
-def _protocol_error_message(error: BaseException | None, limits: ConnectionLimits) -> str:
-    """What was wrong, without h11's own message: that can quote the request, a key too."""
-    hint = getattr(error, "error_status_hint", 400)
-    text = str(error)
-    if hint == 431:
-        return f"Request head is larger than {limits.max_head_bytes} bytes"
-    if hint == 501:
-        return "Transfer-Encoding other than chunked is not supported"
-    if text == "Missing mandatory Host: header":
-        return "An HTTP/1.1 request needs a Host header"
-    if text == "Found multiple Host: headers":
-        return "A request may have one Host header only"
-    return "Malformed HTTP request"
+def _head_too_large(limits: ConnectionLimits) -> str:
+    return f"Request head is larger than {limits.max_head_bytes} bytes"

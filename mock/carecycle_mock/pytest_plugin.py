@@ -39,11 +39,11 @@ import uvicorn
 from carecycle_mock.app import build_app
 from carecycle_mock.config import DEFAULT_RATE_LIMIT, MockConfig
 from carecycle_mock.data import Dataset
-from carecycle_mock.faults import FAULT_PLAN_URI, FaultPlan
+from carecycle_mock.faults import FAULT_PLAN_URI, FaultPlan, not_a_plan
 from carecycle_mock.journal import DEFAULT_JOURNAL_SIZE, JournalEntry
 from carecycle_mock.protocol import ConnectionLimits, MockServerConfig
 from carecycle_mock.server import IgnoreInjectedDrops
-from carecycle_mock.state import MockState
+from carecycle_mock.service import MockService
 
 if TYPE_CHECKING:
     from carecycle_client import AsyncCareCycle, CareCycle
@@ -90,11 +90,11 @@ def pytest_configure(config: pytest.Config) -> None:
 class CareCycleMock:
     """The mock of one test: its address, its seed, and the controls of its state.
 
-    `state` is the MockState underneath (create_app's `app.state.mock`).
+    `state` is the MockService underneath (create_app's `app.state.mock`).
     """
 
     url: str
-    state: MockState
+    state: MockService
     retry_waits: list[float] = field(default_factory=list)
     """The waits of the `carecycle` and `async_carecycle` clients' retries, in seconds."""
 
@@ -149,7 +149,7 @@ class CareCycleMock:
 
 
 def _fault_plan(
-    state: MockState, plan: FaultPlan | Mapping[str, Any] | Sequence[Any] | None, fields: Any
+    state: MockService, plan: FaultPlan | Mapping[str, Any] | Sequence[Any] | None, fields: Any
 ) -> FaultPlan:
     if isinstance(plan, FaultPlan):
         if fields:
@@ -165,8 +165,7 @@ def _fault_plan(
         raise TypeError(f"a fault plan is a FaultPlan, a mapping or a script, not {plan!r}")
     issues = state.spec.schemas.compile_ref(FAULT_PLAN_URI).issues(data)
     if issues:
-        listed = "; ".join(f"{'/'.join(i['path']) or '(plan)'}: {i['message']}" for i in issues)
-        raise ValueError(f"not a fault plan ({listed}); see PUT /_mock/faults in the README")
+        raise ValueError(not_a_plan(issues))
     return FaultPlan.from_json(data)
 
 
@@ -174,7 +173,7 @@ class LoopbackServer:
     """A mock served by uvicorn on 127.0.0.1, on a free port, in a daemon thread."""
 
     def __init__(self, config: MockConfig) -> None:
-        self.state = MockState(config)
+        self.state = MockService(config)
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
             listener.bind(("127.0.0.1", 0))
@@ -288,7 +287,8 @@ def carecycle_mock(
 @pytest.fixture
 def carecycle(carecycle_mock: CareCycleMock) -> Iterator[CareCycle]:
     """A CareCycle on `carecycle_mock` with the read+write key of `dataset.tenant()`;
-    its retries record their waits in `carecycle_mock.retry_waits`."""
+    its retries record their waits in `carecycle_mock.retry_waits`. It is not paced
+    (`rate_limit=None`), whatever `CARECYCLE_RATE_LIMIT` says."""
     _require_client()
     from carecycle_client import CareCycle  # noqa: PLC0415 - optional, see _require_client
 
@@ -296,6 +296,7 @@ def carecycle(carecycle_mock: CareCycleMock) -> Iterator[CareCycle]:
         carecycle_mock.dataset.read_write_key.key,
         base_url=carecycle_mock.url,
         sleep=carecycle_mock.retry_waits.append,
+        rate_limit=None,  # unpaced whatever CARECYCLE_RATE_LIMIT says: sleep only records
     ) as client:
         yield client
 
@@ -321,6 +322,7 @@ def async_carecycle(carecycle_mock: CareCycleMock) -> AsyncCareCycle:
         carecycle_mock.dataset.read_write_key.key,
         base_url=carecycle_mock.url,
         sleep=record,
+        rate_limit=None,  # as `carecycle`
         transport=httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0)),
     )
 

@@ -1,6 +1,6 @@
 """60 requests a minute per key (configurable): a sliding window over the last minute.
 
-The window is in the runtime state (runtime.py), which every server process shares, so the
+The window is in the volatile state (volatile.py), which every server process shares, so the
 limit holds however many workers serve the key. `retryAfter` is the whole number of
 seconds until the oldest request in the window leaves it, rounded up.
 """
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from carecycle_mock.errors import rate_limited
-from carecycle_mock.runtime import Runtime
+from carecycle_mock.volatile import VolatileState
 
 WINDOW_SECONDS = 60.0
 
@@ -20,19 +20,19 @@ WINDOW_SECONDS = 60.0
 class RateLimiter:
     def __init__(
         self,
-        runtime: Runtime,
+        volatile: VolatileState,
         limit: int,
         *,
         window: float = WINDOW_SECONDS,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._runtime = runtime
+        self._volatile = volatile
         self._limit = limit
         self._window = window
         self._clock = clock
 
     def check(self, key_digest: str) -> None:
         now = self._clock()
-        oldest = self._runtime.admit(key_digest, self._limit, self._window, now)
+        oldest = self._volatile.admit(key_digest, self._limit, self._window, now)
         if oldest is not None:
             raise rate_limited(max(1, math.ceil(oldest + self._window - now)))

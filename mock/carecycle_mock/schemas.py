@@ -14,6 +14,7 @@ from typing import Any, NotRequired, TypedDict
 from urllib.parse import quote, unquote
 
 import jsonschema_rs
+from jsonpointer import JsonPointer
 
 Kind = jsonschema_rs.ValidationErrorKind
 
@@ -30,9 +31,9 @@ class Issue(TypedDict):
 
 
 def pointer_uri(document_uri: str, *tokens: str | int) -> str:
-    """The URI of a node of a document: RFC 6901 escaping, then percent-encoding."""
-    escaped = (str(token).replace("~", "~0").replace("/", "~1") for token in tokens)
-    return f"{document_uri}#" + "".join("/" + quote(token, safe="") for token in escaped)
+    """The URI of a node of a document: its JSON pointer (RFC 6901), percent-encoded as a
+    URI fragment."""
+    return f"{document_uri}#{quote(JsonPointer.from_parts(tokens).path, safe='/')}"
 
 
 class SchemaDocuments:
@@ -47,10 +48,7 @@ class SchemaDocuments:
     def resolve(self, uri: str) -> Any:
         """The node a URI points at, following `$ref`s so the result is never a reference."""
         document_uri, _, fragment = uri.partition("#")
-        node: Any = self._documents[document_uri]
-        for raw in fragment.split("/")[1:]:
-            token = unquote(raw).replace("~1", "/").replace("~0", "~")
-            node = node[int(token)] if isinstance(node, list) else node[token]
+        node = JsonPointer(unquote(fragment)).resolve(self._documents[document_uri])
         return self.follow(node, document_uri)
 
     def follow(self, node: Any, document_uri: str) -> Any:

@@ -39,7 +39,7 @@ from carecycle_mock.app import build_app
 from carecycle_mock.config import MockConfig
 from carecycle_mock.faults import ConnectionDropped
 from carecycle_mock.protocol import ConnectionLimits, MockServerConfig, fit_descriptor_limit
-from carecycle_mock.state import MockState
+from carecycle_mock.service import MockService
 
 WORKER_CONFIG_ENV = "CARECYCLE_MOCK_WORKER_CONFIG"
 GRACEFUL_SHUTDOWN_SECONDS = 5
@@ -70,7 +70,7 @@ def serve(
         if workers > 1 and config.database_file is None:
             directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="carecycle-mock-"))
             config = replace(config, db_path=str(Path(directory) / "state.sqlite3"))
-        state = MockState(config)
+        state = MockService(config)
         stack.callback(state.close)
         limits, note = fit_descriptor_limit(limits or ConnectionLimits())
         if note is not None:
@@ -96,12 +96,13 @@ def worker_app() -> Starlette:
         db_path=settings["db_path"],
         data_path=_path(settings["data_path"]),
         rate_limit=settings["rate_limit"],
+        rate_window=settings["rate_window"],
         admin=settings["admin"],
         spec_path=_path(settings["spec_path"]),
         admin_token=os.environ.get(ADMIN_TOKEN_ENV) or None,
         journal_size=settings["journal_size"],
     )
-    return build_app(MockState(config, fresh_runtime=False))
+    return build_app(MockService(config, fresh_volatile_state=False))
 
 
 class IgnoreInjectedDrops(logging.Filter):
@@ -138,7 +139,7 @@ def log_config(access_log: bool) -> dict[str, Any]:
 
 def _uvicorn_config(
     config: MockConfig,
-    state: MockState,
+    state: MockService,
     workers: int,
     access_log: bool,
     limits: ConnectionLimits,
@@ -161,6 +162,7 @@ def _uvicorn_config(
             "db_path": config.database_file,
             "data_path": _text(config.data_path),
             "rate_limit": config.rate_limit,
+            "rate_window": config.rate_window,
             "admin": config.admin,
             "spec_path": _text(config.spec_path),
             "journal_size": config.journal_size,

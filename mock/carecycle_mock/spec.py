@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonpointer import JsonPointer
 
 from carecycle_mock.schemas import CompiledSchema, Issue, SchemaDocuments, pointer_uri
 
@@ -84,7 +85,9 @@ class ApiSpec:
     @classmethod
     def load(cls, path: Path | None = None, extra: Mapping[str, Any] | None = None) -> ApiSpec:
         text = (path or default_spec_path()).read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text), extra)
+        # libyaml's parser when PyYAML has it: the pure-Python one is most of the mock's start.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return cls(yaml.load(text, Loader=loader), extra)  # noqa: S506 - a safe loader
 
     def component(self, name: str) -> Any:
         """A schema of `components/schemas`, `$ref` followed."""
@@ -162,10 +165,7 @@ class ApiSpec:
 
 def _tokens_of(local_ref: str) -> Tokens:
     """The pointer tokens of a `#/...` reference."""
-    return tuple(
-        token.replace("~1", "/").replace("~0", "~")
-        for token in local_ref.partition("#")[2].split("/")[1:]
-    )
+    return tuple(JsonPointer(local_ref.partition("#")[2]).parts)
 
 
 def _decode(raw: str, json_type: str | None) -> Any:

@@ -6,7 +6,7 @@
     transport = MockTransport()                       # a fresh mock: MockConfig() defaults
     with CareCycle(key, base_url="http://mock", transport=transport) as carecycle:
         ...
-    transport.state.requests("getCampaign")           # its MockState: journal, faults...
+    transport.state.requests("getCampaign")           # its MockService: journal, faults...
 
 `AsyncMockTransport` is the same for `AsyncCareCycle` and `httpx.AsyncClient`. Either takes
 an app (`create_app(...)`) or a `MockConfig`. httpx's own `ASGITransport` is async only,
@@ -30,7 +30,7 @@ from starlette.applications import Starlette
 from carecycle_mock.app import create_app
 from carecycle_mock.config import MockConfig
 from carecycle_mock.faults import ConnectionDropped
-from carecycle_mock.state import MockState
+from carecycle_mock.service import MockService
 
 DROPPED_MESSAGE = "Server disconnected without sending a complete response (an injected drop)"
 
@@ -59,9 +59,9 @@ class AsyncMockTransport(httpx.AsyncBaseTransport):
         self._asgi = httpx.ASGITransport(app=self.app, raise_app_exceptions=raise_app_exceptions)
 
     @property
-    def state(self) -> MockState:
-        """The mock's state: journal, fault plans, enrollments (see MockState)."""
-        state: MockState = self.app.state.mock
+    def state(self) -> MockService:
+        """The mock's state: journal, fault plans, enrollments (see MockService)."""
+        state: MockService = self.app.state.mock
         return state
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -92,8 +92,8 @@ class MockTransport(httpx.BaseTransport):
         self._portal: anyio.from_thread.BlockingPortal | None = None
 
     @property
-    def state(self) -> MockState:
-        """The mock's state: journal, fault plans, enrollments (see MockState)."""
+    def state(self) -> MockService:
+        """The mock's state: journal, fault plans, enrollments (see MockService)."""
         return self._async.state
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

@@ -24,6 +24,8 @@ from ._parsing import (
     DATE_SCHEMA,
     DATETIME_SCHEMA,
     UUID_SCHEMA,
+    checked_enum_reader,
+    checked_list_of,
     enum_parser,
     format_datetime,
     list_of,
@@ -37,6 +39,10 @@ from ._parsing import (
     parse_none,
     parse_str,
     parse_uuid,
+    read_checked_date,
+    read_checked_datetime,
+    read_checked_int,
+    read_checked_uuid,
 )
 
 METADATA_KEY = "carecycle_client.json"
@@ -49,7 +55,8 @@ class Kind(NamedTuple):
     parse: Callable[[Any], Any]
     """Reads any JSON value, raising `errors.APIResponseValidationError` on a mismatch."""
     read_checked: Callable[[Any], Any]
-    """Reads a value `schema` has accepted: nested models lazily, by their `from_checked`."""
+    """Reads a value `schema` has accepted, converting without checking again: nested models
+    lazily, by their `from_checked`."""
     write: Callable[[Any], Any] | None
     """The attribute's value as JSON; None when it is JSON already."""
     schema: Mapping[str, Any]
@@ -68,14 +75,14 @@ class Kind(NamedTuple):
 
 STRING = Kind(parse_str, parse_str, None, {"type": "string"}, str, plain=True)
 BOOLEAN = Kind(parse_bool, parse_bool, None, {"type": "boolean"}, bool, plain=True)
-# An integer is not plain: 3.0 is one too, read as 3.
-INTEGER = Kind(parse_int, parse_int, None, {"type": "integer"}, int)
-NUMBER = Kind(parse_float, parse_float, None, {"type": "number"}, float)
-NULL = Kind(parse_none, parse_none, None, {"type": "null"}, type(None))
+# An integer is not plain: 3.0 is one too, read as 3. A number is: an int stays an int.
+INTEGER = Kind(parse_int, read_checked_int, None, {"type": "integer"}, int)
+NUMBER = Kind(parse_float, parse_float, None, {"type": "number"}, float, plain=True)
+NULL = Kind(parse_none, parse_none, None, {"type": "null"}, type(None), plain=True)
 ANY = Kind(parse_any, parse_any, None, {}, object, plain=True)
-UUID_STRING = Kind(parse_uuid, parse_uuid, str, UUID_SCHEMA, UUID)
-DATETIME = Kind(parse_datetime, parse_datetime, format_datetime, DATETIME_SCHEMA, datetime.datetime)
-DATE = Kind(parse_date, parse_date, datetime.date.isoformat, DATE_SCHEMA, datetime.date)
+UUID_STRING = Kind(parse_uuid, read_checked_uuid, str, UUID_SCHEMA, UUID)
+DATETIME = Kind(parse_datetime, read_checked_datetime, format_datetime, DATETIME_SCHEMA, datetime.datetime)
+DATE = Kind(parse_date, read_checked_date, datetime.date.isoformat, DATE_SCHEMA, datetime.date)
 
 
 def _value_of(member: Enum) -> Any:
@@ -84,8 +91,7 @@ def _value_of(member: Enum) -> Any:
 
 def enum_kind(enum: type[Enum]) -> Kind:
     """A string enum; an `OpenStrEnum` takes any string, so its schema is any string."""
-    parse = enum_parser(enum)
-    return Kind(parse, parse, _value_of, {"type": "string"}, enum)
+    return Kind(enum_parser(enum), checked_enum_reader(enum), _value_of, {"type": "string"}, enum)
 
 
 def model_kind(name: str) -> Kind:
@@ -111,7 +117,7 @@ def list_kind(item: Kind) -> Kind:
 
     return Kind(
         list_of(item.parse),
-        list_of(item.read_checked),
+        checked_list_of(item.read_checked),
         None if item_write is None else write,
         {"type": "array", "items": item.schema},
         list,
@@ -133,18 +139,50 @@ def union_kind(*kinds: Kind) -> Kind:
     return Kind(parse, parse, write if writes else None, {"anyOf": [kind.schema for kind in kinds]}, options=kinds)
 
 
-def reader(kind: Kind, *, checked: bool) -> Callable[[Any], Any]:
+def models_in(kind: Kind) -> set[str]:
+    """The models a value of `kind` can hold, by name, not the models in those."""
+    inner = (*kind.options, kind.items) if kind.items is not None else kind.options
+    return ({kind.model} if kind.model is not None else set()).union(*(models_in(each) for each in inner))
+
+
+def reader(
+    kind: Kind, *, checked: bool, checked_model: Callable[[type], Callable[[Any], Any]] | None = None
+) -> Callable[[Any], Any]:
     """The function that reads a value of `kind`, with the models it names resolved: what a
     model's table reads by, as fast as a call of the model's own method. `checked` reads a
-    value its schema has accepted (nested models lazily); a union is read as unchecked."""
+    value its schema has accepted (nested models lazily, by `checked_model` of their class
+    when given, else their `from_checked`); a union is read as unchecked, but for one of a
+    kind and null, whose checked value is null or that kind's."""
     if kind.model is not None:
         model = MODELS[kind.model]
-        return model.from_checked if checked else model.from_dict  # type: ignore[no-any-return]
+        if not checked:
+            return model.from_dict  # type: ignore[no-any-return]
+        return checked_model(model) if checked_model is not None else model.from_checked
     if kind.items is not None:
-        return list_of(reader(kind.items, checked=checked))
+        return _list_reader(kind.items, checked=checked, checked_model=checked_model)
     if kind.options:
+        others = [option for option in kind.options if option.python_type is not type(None)]
+        if checked and len(others) == 1 and len(kind.options) == 2:
+            return _or_null(reader(others[0], checked=True, checked_model=checked_model))
         return one_of(*(reader(option, checked=False) for option in kind.options))
     return kind.read_checked if checked else kind.parse
+
+
+def _list_reader(
+    items: Kind, *, checked: bool, checked_model: Callable[[type], Callable[[Any], Any]] | None
+) -> Callable[[Any], Any]:
+    if not checked:
+        return list_of(reader(items, checked=False))
+    if items.plain:
+        return list  # a checked array of plain values is itself: a copy of it
+    return checked_list_of(reader(items, checked=True, checked_model=checked_model))
+
+
+def _or_null(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def read_or_null(value: Any) -> Any:
+        return None if value is None else read(value)
+
+    return read_or_null
 
 
 class JsonKey(NamedTuple):

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from bench import probes, processes, wrk
+from bench import parse_cost, probes, processes, wrk
+from bench.bulk import achieved_ratio
 from bench.client_overhead import TURN, SyncCalls, Workload
 from bench.profile import OUTSIDE_MOCK, Profile
+from bench.pydantic_peer import pydantic_models
 from bench.report import Ratio, table
 from bench.rounds import alternating, spread
 from bench.samples import campaign_body, status_update_body
@@ -127,10 +129,21 @@ def test_spread_is_half_the_range_relative_to_the_median() -> None:
         (Ratio("x", 1.4, 1.5), "**not met**"),
         (Ratio("x", 1.5, 1.5), "met"),
         (Ratio("x", 3.0), "(no target)"),
+        (Ratio("x", 0.9, ceiling=1.0), "met"),
+        (Ratio("x", 1.0, ceiling=1.0), "met"),
+        (Ratio("x", 1.1, ceiling=1.0), "**not met**"),
+        (Ratio("x", 0.2, ceiling=0.3), "met"),
+        (Ratio("x", 0.4, ceiling=0.3), "**not met**"),
     ],
 )
 def test_ratio_verdict(ratio: Ratio, verdict: str) -> None:
     assert ratio.verdict() == verdict
+
+
+def test_a_ratio_shows_its_bounds() -> None:
+    assert Ratio("x", 1.5, 1.5).row()[2] == ">= 1.5"
+    assert Ratio("x", 0.5, ceiling=1.0).row()[2] == "<= 1"
+    assert Ratio("x", 0.5).row()[2] == ""
 
 
 def test_table_is_markdown() -> None:
@@ -251,3 +264,24 @@ def test_a_client_round_warms_up_each_client_then_they_take_turns() -> None:
     assert order[3:] == one_pass * 2
     assert sorted(rates) == ["a", "b", "c"]
     assert all(rate > 0 for rate in rates.values())
+
+
+def test_the_parse_bench_checks_that_every_contender_reads_the_same_values() -> None:
+    """The pydantic peer is generated from openapi.yaml (as at bench time) and must read the
+    seed campaign as ours does; a contender that reads one value otherwise is refused."""
+    with pydantic_models() as peer:
+        contenders = parse_cost._contenders(peer.GetCampaignResponse)
+        body = campaign_body(routing_agents=2)
+        parse_cost._check_answers(contenders, body)
+        changed = body.replace(b'"user@example.com"', b'"someone@example.com"', 1)
+        assert changed != body
+        wrong = contenders | {
+            parse_cost.PYDANTIC: lambda _: peer.GetCampaignResponse.model_validate_json(changed)
+        }
+        with pytest.raises(parse_cost.UnexpectedAnswer, match="pydantic"):
+            parse_cost._check_answers(wrong, body)
+
+
+def test_the_achieved_bulk_rate_is_rows_a_minute_over_the_limit() -> None:
+    assert achieved_ratio(1000, 50.0, 1200) == 1.0
+    assert achieved_ratio(600, 60.0, 1200) == 0.5

@@ -32,11 +32,13 @@ from carecycle_client import (
 )
 from carecycle_client.api.campaigns import get_campaign
 from carecycle_client.api.customers import update_customer_campaign_status
+from carecycle_client.bulk import BulkProgress, Outcome, StatusUpdate
 from carecycle_client.models import (
     CampaignStatus,
     CustomerCampaignStatus,
     GetCampaignResponse,
     UpdateCustomerCampaignStatusRequest,
+    UpdateCustomerCampaignStatusResponse,
 )
 
 
@@ -161,6 +163,38 @@ async def complete_async(api_key: str, base_url: str, customer_id: UUID, campaig
             customer_id=customer_id, campaign_id=campaign_id, status="failed"
         )
         return result.new_status
+
+
+def close_out(
+    api_key: str, base_url: str, enrollments: list[tuple[str, str]]
+) -> tuple[list[str | None], int, int]:
+    """Mark enrollments completed in bulk, as a team closing a campaign does: the previous
+    statuses (None where a row failed) and how many rows applied and failed."""
+    progress: list[int] = []
+
+    def seen(event: BulkProgress[UpdateCustomerCampaignStatusResponse]) -> None:
+        progress.append(event.done)
+
+    rows = [StatusUpdate(customer, campaign, "completed") for customer, campaign in enrollments]
+    with CareCycle(api_key, base_url=base_url, rate_limit=None) as carecycle:
+        result = carecycle.customers.update_campaign_statuses(rows, concurrency=2, progress=seen)
+    previous: list[str | None] = []
+    for row in result:
+        status = row.response.previous_status if row.response is not None else None
+        previous.append(None if status is None else str(status))
+        if row.outcome is Outcome.FAILED:
+            assert isinstance(row.error, CareCycleError)
+    assert progress[-1] == len(rows)
+    return previous, result.applied, result.failed
+
+
+async def close_out_async(api_key: str, base_url: str, customer_id: str, campaign_id: str) -> str:
+    async with AsyncCareCycle(api_key, base_url=base_url) as carecycle:
+        result = await carecycle.customers.update_campaign_statuses(
+            [(customer_id, campaign_id, CustomerCampaignStatus.FAILED)]
+        )
+    assert result.stopped_by is None
+    return str(result[0].outcome)
 
 
 def with_generated_functions(

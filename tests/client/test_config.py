@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
 import httpx
 import pytest
-import yaml
 
 from carecycle_client import AsyncCareCycle, AuthenticatedClient, CareCycle, CareCycleError
 from carecycle_client.client import API_KEY_HEADER, DEFAULT_BASE_URL
+from tests.repository import SPEC
 
-from .conftest import SEED_CAMPAIGN, Script, everything_about, reply
-
-ROOT = Path(__file__).resolve().parents[2]
+from .examples import SEED_CAMPAIGN
+from .exposure import everything_about
+from .scripted import Script, reply
 
 
 def test_the_default_base_url_and_key_header_come_from_the_spec() -> None:
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
-    assert spec["servers"][0]["url"] == DEFAULT_BASE_URL
-    scheme = spec["components"]["securitySchemes"]["apiKey"]
+
+    assert SPEC["servers"][0]["url"] == DEFAULT_BASE_URL
+    scheme = SPEC["components"]["securitySchemes"]["apiKey"]
     assert (scheme["type"], scheme["in"], API_KEY_HEADER) == ("apiKey", "header", scheme["name"])
 
 

@@ -12,25 +12,27 @@ from uuid import UUID
 from carecycle_client.models import CampaignStatus
 
 from . import consumer
-from .conftest import Mock
+from .mock_server import Mock
 
 
 def test_a_campaign_summary(mock: Mock) -> None:
-    summary = consumer.campaign_summary(mock.key.key, mock.base_url, mock.campaign.id)
+    summary = consumer.campaign_summary(mock.read_write_key.key, mock.base_url, mock.campaign.id)
     assert summary is not None
     assert summary.name == mock.campaign.name
     assert summary.status == CampaignStatus(mock.campaign.document["status"])
     assert summary.status_is_known
-    assert str(summary.organisation) == mock.key.organisation_id
+    assert str(summary.organisation) == mock.read_write_key.organisation_id
     assert summary.newer_fields == ["outboundEnabled", "softphoneHandoffStrategy"]
     assert sum(summary.status_counts.values()) >= 1
     assert all(type(count) is int for count in summary.status_counts.values())
-    assert consumer.campaign_summary(mock.key.key, mock.base_url, str(uuid.uuid4())) is None
+    assert (
+        consumer.campaign_summary(mock.read_write_key.key, mock.base_url, str(uuid.uuid4())) is None
+    )
 
 
 def test_completing_an_enrollment(mock: Mock) -> None:
     done = consumer.complete(
-        mock.key.key, mock.base_url, mock.enrollment.customer_id, UUID(mock.campaign.id)
+        mock.read_write_key.key, mock.base_url, mock.enrollment.customer_id, UUID(mock.campaign.id)
     )
     assert done == (mock.enrollment.status, "completed")
 
@@ -40,27 +42,48 @@ def test_failures_are_described(mock: Mock) -> None:
         "cc_nobody_knows_this_key", mock.base_url, mock.campaign.id
     ).startswith("AuthenticationError 401 UNAUTHORIZED: ")
     assert consumer.describe_failure(
-        mock.key.key, "http://127.0.0.1:9", mock.campaign.id
+        mock.read_write_key.key, "http://127.0.0.1:9", mock.campaign.id
     ).startswith("unreachable: ")
 
 
 def test_async_calls(mock: Mock) -> None:
     missing = str(uuid.uuid4())
     names = asyncio.run(
-        consumer.campaign_names(mock.key.key, mock.base_url, [mock.campaign.id, missing])
+        consumer.campaign_names(mock.read_write_key.key, mock.base_url, [mock.campaign.id, missing])
     )
     assert names == [mock.campaign.name, None]
     status = asyncio.run(
         consumer.complete_async(
-            mock.key.key, mock.base_url, UUID(mock.enrollment.customer_id), mock.campaign.id
+            mock.read_write_key.key,
+            mock.base_url,
+            UUID(mock.enrollment.customer_id),
+            mock.campaign.id,
         )
     )
     assert status == "failed"
 
 
+def test_closing_out_in_bulk(mock: Mock) -> None:
+    unknown = str(uuid.uuid4())
+    enrollments = [(mock.enrollment.customer_id, mock.campaign.id), (unknown, mock.campaign.id)]
+    previous, applied, failed = consumer.close_out(
+        mock.read_write_key.key, mock.base_url, enrollments
+    )
+    assert (previous, applied, failed) == ([mock.enrollment.status, None], 1, 1)
+    outcome = asyncio.run(
+        consumer.close_out_async(
+            mock.read_write_key.key, mock.base_url, mock.enrollment.customer_id, mock.campaign.id
+        )
+    )
+    assert outcome == "applied"
+
+
 def test_generated_functions(mock: Mock) -> None:
     statuses = consumer.with_generated_functions(
-        mock.key.key, mock.base_url, UUID(mock.campaign.id), UUID(mock.enrollment.customer_id)
+        mock.read_write_key.key,
+        mock.base_url,
+        UUID(mock.campaign.id),
+        UUID(mock.enrollment.customer_id),
     )
     assert statuses == [200, 200, 200, 200]
 

@@ -23,7 +23,8 @@ from carecycle_client import (
 )
 from carecycle_client.models import ValidationIssue
 
-from .conftest import MakeApi, Script, reply
+from .flavours import MakeApi
+from .scripted import Script, reply
 
 _ID = "87d8e330-2878-4742-a86f-dbbb3bf522ac"
 

@@ -14,18 +14,11 @@ import pytest
 from carecycle_client import AsyncCareCycle, AuthenticatedClient, CareCycle
 from carecycle_client.api.campaigns import get_campaign
 from carecycle_client.models import CustomerCampaignStatus
+from tests.repository import SPEC
 
-from .conftest import (
-    CAMPAIGN_ID,
-    SEED_CAMPAIGN,
-    SEED_UPDATE,
-    SEED_UPDATE_REQUEST,
-    SPEC,
-    MakeApi,
-    Script,
-    Waits,
-    reply,
-)
+from .examples import CAMPAIGN_ID, SEED_CAMPAIGN, SEED_UPDATE, SEED_UPDATE_REQUEST
+from .flavours import MakeApi, Waits
+from .scripted import Script, reply
 
 
 def _snake(name: str) -> str:

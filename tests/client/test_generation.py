@@ -15,9 +15,8 @@ import yaml
 
 from carecycle_tools.generate import GenerationError, generate_into
 from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES
-
-from .conftest import ROOT
-from .conftest import SPEC as THE_SPEC
+from tests.repository import ROOT
+from tests.repository import SPEC as THE_SPEC
 
 _OBJECT_RESPONSE = {
     "description": "ok",

@@ -48,8 +48,11 @@ from carecycle_client.api.campaigns import get_campaign
 from carecycle_client.api.customers import update_customer_campaign_status
 from carecycle_client.models import UpdateCustomerCampaignStatusRequest
 from carecycle_client.types import Response
+from tests.repository import SPEC
 
-from .conftest import SEED_CAMPAIGN, SPEC, Api, MakeApi, Waits, everything_about
+from .examples import SEED_CAMPAIGN
+from .exposure import everything_about
+from .flavours import Api, MakeApi, Waits
 from .loopback import LoopbackServer, answer, huge, redirect, silence, trickle
 
 # A bound plus what a loaded two-core machine may add to it: the calls below would run for

@@ -17,6 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carecycle_client import APIResponseValidationError
+from carecycle_client._parsing import (
+    parse_date,
+    parse_datetime,
+    parse_int,
+    parse_uuid,
+    read_checked_date,
+    read_checked_datetime,
+    read_checked_int,
+    read_checked_uuid,
+)
 from carecycle_client.models import (
     Campaign,
     CampaignStatus,
@@ -27,8 +37,9 @@ from carecycle_client.models import (
     ValidationErrorBody,
 )
 from carecycle_client.types import JsonModel
+from tests.repository import SPEC
 
-from .conftest import SEED_CAMPAIGN, SEED_UPDATE, SPEC
+from .examples import SEED_CAMPAIGN, SEED_UPDATE
 
 
 def _error_seeds() -> Iterator[tuple[type[JsonModel], dict[str, Any]]]:
@@ -287,3 +298,43 @@ def test_a_value_the_schema_checker_cannot_take_is_read_by_from_dict(odd: Any) -
     body["campaign"]["outboundExtras"] = odd
     lazy, eager = GetCampaignResponse.from_body(body), GetCampaignResponse.from_dict(body)
     assert json.dumps(lazy.to_dict()) == json.dumps(eager.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("read", "parse", "good", "bad"),
+    [
+        (
+            read_checked_uuid,
+            parse_uuid,
+            "497F6ECA-6276-4993-bfeb-53cbbbba6f08",
+            "497f6eca-6276-4993-bfeb-53cbbbba6f0g",
+        ),
+        (
+            read_checked_uuid,
+            parse_uuid,
+            "497f6eca-6276-4993-bfeb-53cbbbba6f08",
+            "{497f6eca-6276-4993-bfeb-53cbbbba6f}",
+        ),
+        (read_checked_datetime, parse_datetime, "2026-12-02t01:02:03.5z", "2026-02-30T01:02:03Z"),
+        (read_checked_date, parse_date, "2026-12-02", "2026-02-30"),
+        (read_checked_int, parse_int, 3.0, 2.5),
+    ],
+)
+def test_a_checked_reader_reads_as_its_parser_and_explains_what_it_cannot_convert(
+    read: Any, parse: Any, good: Any, bad: Any
+) -> None:
+    """The readers of checked values only convert; one handed a value the schema should
+    have refused still raises the parser's explained error, not a ValueError."""
+    assert read(good) == parse(good)
+    assert type(read(good)) is type(parse(good))
+    with pytest.raises(APIResponseValidationError) as raised:
+        read(bad)
+    assert raised.value.reason.startswith("expected ")
+
+
+def test_a_checked_body_without_a_required_field_is_an_explained_error() -> None:
+    body = copy.deepcopy(SEED_CAMPAIGN["campaign"])
+    del body["name"]
+    with pytest.raises(APIResponseValidationError, match="required") as raised:
+        Campaign.from_checked(body)
+    assert raised.value.path == "name"

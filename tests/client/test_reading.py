@@ -18,7 +18,9 @@ from carecycle_client.models import (
     UpdateCustomerCampaignStatusResponse,
 )
 
-from .conftest import SEED_CAMPAIGN, SEED_UPDATE, MakeApi, Script, reply, seed_campaign
+from .examples import SEED_CAMPAIGN, SEED_UPDATE, seed_campaign
+from .flavours import MakeApi
+from .scripted import Script, reply
 
 
 def test_the_seed_campaign_round_trips_to_the_same_json_text() -> None:

@@ -25,8 +25,9 @@ from carecycle_client.models import (
     StatusCounts,
     UpdateCustomerCampaignStatusResponse,
 )
+from tests.repository import SPEC
 
-from .conftest import CAMPAIGN_ID, SEED_CAMPAIGN, SPEC
+from .examples import CAMPAIGN_ID, SEED_CAMPAIGN
 
 OPENAPI = OpenAPI.from_dict(copy.deepcopy(SPEC))
 

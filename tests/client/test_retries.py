@@ -26,7 +26,9 @@ from carecycle_client import (
 )
 from carecycle_client.client import retry_wait
 
-from .conftest import SEED_CAMPAIGN, MakeApi, Script, Waits, reply
+from .examples import SEED_CAMPAIGN
+from .flavours import MakeApi, Waits
+from .scripted import Script, reply
 
 OK = reply(200, SEED_CAMPAIGN)
 

@@ -13,7 +13,10 @@ from carecycle_client import AuthenticatedClient, CareCycle, CareCycleError
 from carecycle_client.client import ApiKeyAuth
 from carecycle_client.types import ApiKey
 
-from .conftest import SEED_CAMPAIGN, MakeApi, Script, everything_about, reply
+from .examples import SEED_CAMPAIGN
+from .exposure import everything_about
+from .flavours import MakeApi
+from .scripted import Script, reply
 
 FAILURES: list[Any] = [
     reply(401, {"message": "Invalid API key", "code": "UNAUTHORIZED"}),

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from carecycle_mock.spec import default_spec_path
+from tests.repository import SPEC
 
-SPEC: dict[str, Any] = yaml.safe_load(default_spec_path().read_text())
 _URI = "urn:test:openapi"
 _REGISTRY: Registry[Any] = Registry().with_resource(_URI, Resource.opaque(SPEC))
 OPERATIONS = {

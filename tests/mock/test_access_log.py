@@ -47,12 +47,12 @@ def assert_no_secret(log: str, key: ApiKey) -> None:
 def test_a_key_in_the_path_or_the_query_is_masked_however_it_is_spelled(
     client: httpx.Client,
     dataset: Dataset,
-    writer: ApiKey,
+    read_write_key: ApiKey,
     caplog: pytest.LogCaptureFixture,
     spelling: str,
 ) -> None:
-    spelled = spellings(writer.key)[spelling]
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    spelled = spellings(read_write_key.key)[spelling]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     caplog.set_level(logging.INFO, logger="carecycle_mock.access")
     for url in (
         f"/v2/campaigns/{spelled}",
@@ -60,42 +60,42 @@ def test_a_key_in_the_path_or_the_query_is_masked_however_it_is_spelled(
         f"/_mock/requests?apiKey={spelled}&x=1",
         f"/v2/{spelled}/campaigns?token=a+{spelled}",
     ):
-        client.get(url, headers={"x-api-key": writer.key, "x-note": writer.key})
+        client.get(url, headers={"x-api-key": read_write_key.key, "x-note": read_write_key.key})
     lines = [record.getMessage() for record in caplog.records]
     assert len(lines) == 4
     assert all("\n" not in line for line in lines)
-    assert_no_secret("\n".join(lines), writer)
+    assert_no_secret("\n".join(lines), read_write_key)
 
 
 def test_the_log_line_keeps_what_is_not_secret(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, caplog: pytest.LogCaptureFixture
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, caplog: pytest.LogCaptureFixture
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     caplog.set_level(logging.INFO, logger="carecycle_mock.access")
     client.get(
-        f"/v2/campaigns/{campaign.id}?includeClient=true&apiKey=%63c_{writer.key[3:]}",
-        headers={"x-api-key": writer.key},
+        f"/v2/campaigns/{campaign.id}?includeClient=true&apiKey=%63c_{read_write_key.key[3:]}",
+        headers={"x-api-key": read_write_key.key},
     )
     (line,) = [record.getMessage() for record in caplog.records]
     assert line.startswith(f"GET /v2/campaigns/{campaign.id}?includeClient=true&apiKey=cc_*** 200 ")
 
 
 def test_no_header_value_is_logged_by_the_server(
-    dataset: Dataset, writer: ApiKey, stranger: ApiKey
+    dataset: Dataset, read_write_key: ApiKey, other_tenant_key: ApiKey
 ) -> None:
     """Header values (the key itself, and one in another header) stay out of the log."""
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with MockProcess() as server, httpx.Client(base_url=server.base_url) as http:
         http.get(
             f"/v2/campaigns/{campaign.id}",
             headers={
-                "x-api-key": writer.key,
-                "authorization": f"Bearer {stranger.key}",
-                "x-forwarded-for": stranger.key,
+                "x-api-key": read_write_key.key,
+                "authorization": f"Bearer {other_tenant_key.key}",
+                "x-forwarded-for": other_tenant_key.key,
             },
         )
-        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": f"{writer.key} x"})
+        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": f"{read_write_key.key} x"})
         log = server.log_text()
     assert f"GET /v2/campaigns/{campaign.id} 200" in log
-    assert_no_secret(log, writer)
-    assert_no_secret(log, stranger)
+    assert_no_secret(log, read_write_key)
+    assert_no_secret(log, other_tenant_key)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
-from carecycle_mock import MockConfig
+from carecycle_mock import MockConfig, MockService, MockTransport
+from carecycle_mock.app import build_app
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
+from tests.repository import SPEC
 
-from .conformance import SPEC, assert_conforms
-from .conftest import open_app
+from .conformance import assert_conforms
+from .in_process import open_app
 
 STATUSES = SPEC["components"]["schemas"]["CustomerCampaignStatus"]["enum"]
 PATCH_PATH = "/v2/customers/campaign-status"
@@ -43,10 +48,10 @@ def first_enrollment(dataset: Dataset, key: ApiKey, status: str | None = None) -
 
 
 def test_get_campaign_counts_every_status_from_the_enrollments(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
-    body = assert_conforms(get_campaign(client, campaign.id, writer), "getCampaign")
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    body = assert_conforms(get_campaign(client, campaign.id, read_write_key), "getCampaign")
 
     enrolled = [e.status for e in dataset.enrollments if e.campaign_id == campaign.id]
     stats = body["campaign"]["customerStats"]
@@ -57,34 +62,78 @@ def test_get_campaign_counts_every_status_from_the_enrollments(
     assert body["assistants"] == []
 
 
+def test_a_campaigns_counts_follow_every_write_that_changes_them(
+    tmp_path: Path, dataset: Dataset, read_write_key: ApiKey
+) -> None:
+    """A campaign's answer is prepared once and kept: a PATCH, a reset and a status set by
+    another process sharing the database file (a worker of `--workers N`) each show in
+    the next GET of either process."""
+    enrollment = first_enrollment(dataset, read_write_key, status="pending")
+    config = MockConfig(db_path=str(tmp_path / "state.sqlite3"))
+
+    def pending(client: httpx.Client) -> int:
+        body = get_campaign(client, enrollment.campaign_id, read_write_key).json()
+        count: int = body["campaign"]["customerStats"]["statusCounts"]["pending"]
+        return count
+
+    with open_app(config) as owner:
+        seeded = pending(owner)
+        worker_app = build_app(MockService(config, fresh_volatile_state=False))
+        try:
+            transport = MockTransport(worker_app)
+            with httpx.Client(transport=transport, base_url="http://mock") as worker:
+                assert pending(worker) == seeded
+                changed = set_status(
+                    owner, read_write_key, enrollment_body(enrollment, "completed")
+                )
+                assert changed.status_code == 200
+                assert (pending(owner), pending(worker)) == (seeded - 1, seeded - 1)
+                worker_app.state.mock.set_enrollment_status(
+                    enrollment.customer_id, enrollment.campaign_id, "pending"
+                )
+                assert (pending(owner), pending(worker)) == (seeded, seeded)
+                changed = set_status(worker, read_write_key, enrollment_body(enrollment, "failed"))
+                assert changed.status_code == 200
+                owner._transport.state.reset()  # type: ignore[attr-defined]
+                assert (pending(owner), pending(worker)) == (seeded, seeded)
+        finally:
+            worker_app.state.mock.close()
+
+
 @pytest.mark.parametrize(
     ("query", "has_client"),
     [({}, False), ({"includeClient": "false"}, False), ({"includeClient": "true"}, True)],
 )
 def test_include_client_controls_the_client_object(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, query: dict[str, str], has_client: bool
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    query: dict[str, str],
+    has_client: bool,
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
-    body = assert_conforms(get_campaign(client, campaign.id, writer, **query), "getCampaign")
-    organisation = dataset.organisation(writer.organisation_id)
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    body = assert_conforms(
+        get_campaign(client, campaign.id, read_write_key, **query), "getCampaign"
+    )
+    organisation = dataset.organisation(read_write_key.organisation_id)
     expected = {"id": organisation.id, "smsCompanyName": organisation.sms_company_name}
     assert body["campaign"].get("client") == (expected if has_client else None)
 
 
 def test_patch_answers_the_real_previous_status_and_shows_in_the_next_get(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    enrollment = first_enrollment(dataset, writer, status="pending")
-    before = get_campaign(client, enrollment.campaign_id, writer).json()["campaign"][
+    enrollment = first_enrollment(dataset, read_write_key, status="pending")
+    before = get_campaign(client, enrollment.campaign_id, read_write_key).json()["campaign"][
         "customerStats"
     ]
 
     first = assert_conforms(
-        set_status(client, writer, enrollment_body(enrollment, "completed")),
+        set_status(client, read_write_key, enrollment_body(enrollment, "completed")),
         "updateCustomerCampaignStatus",
     )
     second = assert_conforms(
-        set_status(client, writer, enrollment_body(enrollment, "failed")),
+        set_status(client, read_write_key, enrollment_body(enrollment, "failed")),
         "updateCustomerCampaignStatus",
     )
 
@@ -96,31 +145,36 @@ def test_patch_answers_the_real_previous_status_and_shows_in_the_next_get(
     }
     assert second["previousStatus"] == "completed"
     assert second["newStatus"] == "failed"
-    after = get_campaign(client, enrollment.campaign_id, writer).json()["campaign"]["customerStats"]
+    after = get_campaign(client, enrollment.campaign_id, read_write_key).json()["campaign"][
+        "customerStats"
+    ]
     assert after["statusCounts"]["pending"] == before["statusCounts"]["pending"] - 1
     assert after["statusCounts"]["failed"] == before["statusCounts"]["failed"] + 1
     assert after["total"] == before["total"]
 
 
-def test_ids_match_in_either_case(client: httpx.Client, dataset: Dataset, writer: ApiKey) -> None:
-    enrollment = first_enrollment(dataset, writer, status="pending")
+def test_ids_match_in_either_case(
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
+) -> None:
+    enrollment = first_enrollment(dataset, read_write_key, status="pending")
     upper = {
         k: str(v).upper() for k, v in enrollment_body(enrollment, "failed").items() if k != "status"
     }
     body = assert_conforms(
-        set_status(client, writer, {**upper, "status": "failed"}), "updateCustomerCampaignStatus"
+        set_status(client, read_write_key, {**upper, "status": "failed"}),
+        "updateCustomerCampaignStatus",
     )
     assert body["customerCampaignId"] == enrollment.id
-    campaign = get_campaign(client, enrollment.campaign_id.upper(), writer)
+    campaign = get_campaign(client, enrollment.campaign_id.upper(), read_write_key)
     assert assert_conforms(campaign, "getCampaign")["campaign"]["id"] == enrollment.campaign_id
 
 
 def test_setting_the_same_status_again_is_idempotent(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    enrollment = first_enrollment(dataset, writer, status="completed")
+    enrollment = first_enrollment(dataset, read_write_key, status="completed")
     body = assert_conforms(
-        set_status(client, writer, enrollment_body(enrollment, "completed")),
+        set_status(client, read_write_key, enrollment_body(enrollment, "completed")),
         "updateCustomerCampaignStatus",
     )
     assert (body["previousStatus"], body["newStatus"]) == ("completed", "completed")
@@ -128,10 +182,10 @@ def test_setting_the_same_status_again_is_idempotent(
 
 @pytest.mark.parametrize("status", [s for s in STATUSES if s not in ("completed", "failed")])
 def test_a_non_terminal_status_is_a_plain_400(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, status: str
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, status: str
 ) -> None:
-    enrollment = first_enrollment(dataset, writer)
-    response = set_status(client, writer, enrollment_body(enrollment, status))
+    enrollment = first_enrollment(dataset, read_write_key)
+    response = set_status(client, read_write_key, enrollment_body(enrollment, status))
     assert response.status_code == 400
     assert assert_conforms(response, "updateCustomerCampaignStatus") == {
         "message": "Only terminal statuses (completed, failed) are allowed",
@@ -140,11 +194,11 @@ def test_a_non_terminal_status_is_a_plain_400(
 
 
 def test_another_organisations_campaign_is_indistinguishable_from_none(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, stranger: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, other_tenant_key: ApiKey
 ) -> None:
-    theirs = dataset.campaigns_of(stranger.organisation_id)[0]
-    foreign = get_campaign(client, theirs.id, writer)
-    missing = get_campaign(client, NOWHERE, writer)
+    theirs = dataset.campaigns_of(other_tenant_key.organisation_id)[0]
+    foreign = get_campaign(client, theirs.id, read_write_key)
+    missing = get_campaign(client, NOWHERE, read_write_key)
 
     assert foreign.status_code == missing.status_code == 404
     assert foreign.content == missing.content
@@ -153,17 +207,21 @@ def test_another_organisations_campaign_is_indistinguishable_from_none(
 
 @pytest.mark.parametrize("field", ["campaignId", "customerId"])
 def test_patching_another_organisations_enrollment_is_indistinguishable_from_none(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, stranger: ApiKey, field: str
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    other_tenant_key: ApiKey,
+    field: str,
 ) -> None:
-    theirs = enrollment_body(first_enrollment(dataset, stranger), "completed")
+    theirs = enrollment_body(first_enrollment(dataset, other_tenant_key), "completed")
     nowhere = {**theirs, field: NOWHERE}
-    foreign = set_status(client, writer, theirs)
-    missing = set_status(client, writer, nowhere)
+    foreign = set_status(client, read_write_key, theirs)
+    missing = set_status(client, read_write_key, nowhere)
 
     assert foreign.status_code == missing.status_code == 404
     assert foreign.content == missing.content
     assert assert_conforms(foreign, "updateCustomerCampaignStatus")["code"] == "NOT_FOUND"
-    owner_view = get_campaign(client, theirs["campaignId"], stranger).json()  # type: ignore[arg-type]
+    owner_view = get_campaign(client, theirs["campaignId"], other_tenant_key).json()  # type: ignore[arg-type]
     assert owner_view["campaign"]["customerStats"]["statusCounts"] == {
         s: [e.status for e in dataset.enrollments if e.campaign_id == theirs["campaignId"]].count(s)
         for s in STATUSES
@@ -171,18 +229,18 @@ def test_patching_another_organisations_enrollment_is_indistinguishable_from_non
 
 
 def test_a_customer_not_enrolled_in_the_campaign_is_404(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaigns = dataset.campaigns_of(writer.organisation_id)
+    campaigns = dataset.campaigns_of(read_write_key.organisation_id)
     enrolled = {(e.customer_id, e.campaign_id) for e in dataset.enrollments}
     customer, campaign = next(
         (c.id, k.id)
         for c in dataset.customers
         for k in campaigns
-        if c.organisation_id == writer.organisation_id and (c.id, k.id) not in enrolled
+        if c.organisation_id == read_write_key.organisation_id and (c.id, k.id) not in enrolled
     )
     response = set_status(
-        client, writer, {"customerId": customer, "campaignId": campaign, "status": "failed"}
+        client, read_write_key, {"customerId": customer, "campaignId": campaign, "status": "failed"}
     )
     assert response.status_code == 404
     assert assert_conforms(response, "updateCustomerCampaignStatus") == {
@@ -192,18 +250,18 @@ def test_a_customer_not_enrolled_in_the_campaign_is_404(
 
 
 def test_a_read_only_key_may_read_but_not_patch(
-    client: httpx.Client, dataset: Dataset, reader: ApiKey
+    client: httpx.Client, dataset: Dataset, read_only_key: ApiKey
 ) -> None:
-    enrollment = first_enrollment(dataset, reader, status="pending")
-    before = get_campaign(client, enrollment.campaign_id, reader)
+    enrollment = first_enrollment(dataset, read_only_key, status="pending")
+    before = get_campaign(client, enrollment.campaign_id, read_only_key)
     assert before.status_code == 200
-    response = set_status(client, reader, enrollment_body(enrollment, "completed"))
+    response = set_status(client, read_only_key, enrollment_body(enrollment, "completed"))
     assert response.status_code == 403
     assert assert_conforms(response, "updateCustomerCampaignStatus") == {
         "message": "This API key lacks the write permission",
         "code": "FORBIDDEN",
     }
-    assert get_campaign(client, enrollment.campaign_id, reader).json() == before.json()
+    assert get_campaign(client, enrollment.campaign_id, read_only_key).json() == before.json()
 
 
 @pytest.mark.parametrize(
@@ -227,24 +285,52 @@ def test_requests_without_a_valid_key_are_401(
 
 
 def test_a_key_sent_twice_is_refused_even_if_both_are_valid(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     response = client.get(
         f"/v2/campaigns/{campaign.id}",
-        headers=[("x-api-key", writer.key), ("x-api-key", writer.key)],
+        headers=[("x-api-key", read_write_key.key), ("x-api-key", read_write_key.key)],
     )
     assert response.status_code == 401
     assert response.json()["code"] == "UNAUTHORIZED"
 
 
 def test_a_key_with_the_prefix_of_a_real_one_is_refused(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
-    for near in (writer.key[:-1], writer.key + "x", writer.key.upper()):
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    for near in (read_write_key.key[:-1], read_write_key.key + "x", read_write_key.key.upper()):
         response = client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": near})
         assert response.json() == {"message": "Invalid API key", "code": "UNAUTHORIZED"}
+
+
+@pytest.mark.parametrize("path", ["campaign", "/v2/no-such-path"])
+def test_a_request_s_key_is_hashed_once_for_counts_faults_auth_and_the_journal(
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+) -> None:
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    url = f"/v2/campaigns/{campaign.id}" if path == "campaign" else path
+    # Starlette builds the middleware on the first request: the journal hashes the data
+    # set's keys then, once for the mock's life.
+    client.get("/v2/campaigns")
+    hashed: list[bytes] = []
+    sha256 = hashlib.sha256
+
+    def counting_sha256(data: bytes = b"", **options: Any) -> Any:
+        hashed.append(bytes(data))
+        return sha256(data, **options)
+
+    monkeypatch.setattr(hashlib, "sha256", counting_sha256)
+    response = client.get(url, headers={"x-api-key": read_write_key.key})
+    assert response.status_code == (200 if path == "campaign" else 404)
+    assert hashed == [read_write_key.key.encode()]
+    entry = client._transport.state.requests()[-1]  # type: ignore[attr-defined]
+    assert entry.key_label == read_write_key.label
 
 
 def test_auth_comes_before_input_validation(client: httpx.Client) -> None:
@@ -266,10 +352,10 @@ def test_auth_comes_before_input_validation(client: httpx.Client) -> None:
     ],
 )
 def test_unknown_paths_are_404_with_the_error_body(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, method: str, path: str
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, method: str, path: str
 ) -> None:
-    url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
-    response = client.request(method, url, headers={"x-api-key": writer.key})
+    url = path.format(campaign=dataset.campaigns_of(read_write_key.organisation_id)[0].id)
+    response = client.request(method, url, headers={"x-api-key": read_write_key.key})
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/json"
     assert response.json() == {"message": "No such operation", "code": "NOT_FOUND"}
@@ -292,10 +378,16 @@ def test_unknown_paths_are_404_with_the_error_body(
     ],
 )
 def test_a_method_the_path_lacks_is_405_with_allow_and_the_error_body(
-    *, client: httpx.Client, dataset: Dataset, writer: ApiKey, method: str, path: str, allowed: str
+    *,
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    method: str,
+    path: str,
+    allowed: str,
 ) -> None:
-    url = path.format(campaign=dataset.campaigns_of(writer.organisation_id)[0].id)
-    response = client.request(method, url, headers={"x-api-key": writer.key})
+    url = path.format(campaign=dataset.campaigns_of(read_write_key.organisation_id)[0].id)
+    response = client.request(method, url, headers={"x-api-key": read_write_key.key})
     assert response.status_code == 405
     assert response.headers["allow"] == allowed
     assert response.headers["content-type"] == "application/json"
@@ -307,15 +399,15 @@ def test_a_method_the_path_lacks_is_405_with_allow_and_the_error_body(
 
 
 def test_an_unexpected_exception_is_a_documented_500(
-    dataset: Dataset, writer: ApiKey, monkeypatch: pytest.MonkeyPatch
+    dataset: Dataset, read_write_key: ApiKey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(campaign_id: str) -> None:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("carecycle_mock.enrollments.EnrollmentStore.status_counts", broken)
     with open_app(MockConfig(), raise_app_exceptions=False) as broken_client:
-        campaign = dataset.campaigns_of(writer.organisation_id)[0]
-        response = get_campaign(broken_client, campaign.id, writer)
+        campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+        response = get_campaign(broken_client, campaign.id, read_write_key)
     assert response.status_code == 500
     assert assert_conforms(response, "getCampaign") == {
         "message": "Internal server error",
@@ -343,60 +435,74 @@ def limited(clock: Clock) -> Iterator[httpx.Client]:
 
 
 def test_the_rate_limit_answers_429_with_the_seconds_until_a_slot_frees(
-    limited: httpx.Client, clock: Clock, dataset: Dataset, writer: ApiKey, stranger: ApiKey
+    limited: httpx.Client,
+    clock: Clock,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    other_tenant_key: ApiKey,
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     for step in (0.0, 10.0, 20.5):
         clock.now += step
-        assert get_campaign(limited, campaign.id, writer).status_code == 200
+        assert get_campaign(limited, campaign.id, read_write_key).status_code == 200
     clock.now += 9.2  # 39.7 s after the first request, which leaves the window at 60 s
 
-    refused = get_campaign(limited, campaign.id, writer)
+    refused = get_campaign(limited, campaign.id, read_write_key)
     assert refused.status_code == 429
     assert assert_conforms(refused, "getCampaign") == {
         "message": "Rate limit exceeded",
         "code": "RATE_LIMIT_EXCEEDED",
         "retryAfter": 21,
     }
-    theirs = dataset.campaigns_of(stranger.organisation_id)[0]
-    assert get_campaign(limited, theirs.id, stranger).status_code == 200, "limits are per key"
+    theirs = dataset.campaigns_of(other_tenant_key.organisation_id)[0]
+    assert get_campaign(limited, theirs.id, other_tenant_key).status_code == 200, (
+        "limits are per key"
+    )
 
     clock.now += 20.3
-    assert get_campaign(limited, campaign.id, writer).status_code == 200, "the first slot freed"
-    assert get_campaign(limited, campaign.id, writer).json()["retryAfter"] == 10
+    assert get_campaign(limited, campaign.id, read_write_key).status_code == 200, (
+        "the first slot freed"
+    )
+    assert get_campaign(limited, campaign.id, read_write_key).json()["retryAfter"] == 10
 
 
 def test_refused_requests_do_not_take_a_slot_but_every_authenticated_one_does(
-    limited: httpx.Client, clock: Clock, dataset: Dataset, writer: ApiKey
+    limited: httpx.Client, clock: Clock, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     for _ in range(3):
         assert (
             limited.patch(
                 PATCH_PATH,
                 content=b"{",
-                headers={"x-api-key": writer.key, "content-type": "application/json"},
+                headers={"x-api-key": read_write_key.key, "content-type": "application/json"},
             ).status_code
             == 400
         )
     for _ in range(5):
         assert limited.get(f"/v2/campaigns/{NOWHERE}").status_code == 401
-    assert get_campaign(limited, NOWHERE, writer).status_code == 429
+    assert get_campaign(limited, NOWHERE, read_write_key).status_code == 429
     clock.now += 60
-    assert get_campaign(limited, NOWHERE, writer).status_code == 404
+    assert get_campaign(limited, NOWHERE, read_write_key).status_code == 404
 
 
 @pytest.mark.parametrize("limit", [0, None])
 def test_the_rate_limit_can_be_disabled(
-    dataset: Dataset, writer: ApiKey, limit: int | None
+    dataset: Dataset, read_write_key: ApiKey, limit: int | None
 ) -> None:
     with open_app(MockConfig(rate_limit=limit)) as unlimited:
-        campaign = dataset.campaigns_of(writer.organisation_id)[0]
-        statuses = {get_campaign(unlimited, campaign.id, writer).status_code for _ in range(70)}
+        campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+        statuses = {
+            get_campaign(unlimited, campaign.id, read_write_key).status_code for _ in range(70)
+        }
     assert statuses == {200}
 
 
-def test_the_default_limit_is_60_a_minute(dataset: Dataset, writer: ApiKey, clock: Clock) -> None:
+def test_the_default_limit_is_60_a_minute(
+    dataset: Dataset, read_write_key: ApiKey, clock: Clock
+) -> None:
     with open_app(MockConfig(), clock=clock) as default:
-        campaign = dataset.campaigns_of(writer.organisation_id)[0]
-        statuses = [get_campaign(default, campaign.id, writer).status_code for _ in range(61)]
+        campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+        statuses = [
+            get_campaign(default, campaign.id, read_write_key).status_code for _ in range(61)
+        ]
     assert statuses == [200] * 60 + [429]

@@ -115,11 +115,13 @@ def test_a_connection_that_sends_nothing_is_closed_after_the_idle_timeout(
 
 
 def test_a_kept_alive_connection_is_closed_after_the_idle_timeout(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     with connect(quick) as connection:
         connection.sendall(
-            request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
+            request_head(
+                "GET", campaign_path(dataset, read_write_key), f"x-api-key: {read_write_key.key}"
+            )
         )
         assert answer(connection)[0] == 200
         assert seconds_until_closed(connection) >= IDLE * 0.9
@@ -148,14 +150,14 @@ def test_half_a_head_is_closed_after_the_head_timeout_however_slowly_it_trickles
 
 
 def test_half_a_body_is_closed_after_the_body_timeout_without_an_error_in_the_log(
-    quick: MockProcess, writer: ApiKey
+    quick: MockProcess, read_write_key: ApiKey
 ) -> None:
     with connect(quick) as connection:
         connection.sendall(
             request_head(
                 "PATCH",
                 PATCH,
-                f"x-api-key: {writer.key}",
+                f"x-api-key: {read_write_key.key}",
                 "content-type: application/json",
                 "content-length: 100",
             )
@@ -168,7 +170,7 @@ def test_half_a_body_is_closed_after_the_body_timeout_without_an_error_in_the_lo
 
 
 def test_a_client_gone_mid_body_leaves_one_info_line_and_no_error(
-    quick: MockProcess, writer: ApiKey
+    quick: MockProcess, read_write_key: ApiKey
 ) -> None:
     before = quick.log_text().count("PATCH /v2/customers/campaign-status")
     with connect(quick) as connection:
@@ -176,7 +178,7 @@ def test_a_client_gone_mid_body_leaves_one_info_line_and_no_error(
             request_head(
                 "PATCH",
                 PATCH,
-                f"x-api-key: {writer.key}",
+                f"x-api-key: {read_write_key.key}",
                 "content-type: application/json",
                 "content-length: 5000",
             )
@@ -229,20 +231,24 @@ def test_what_is_not_http_is_a_400_in_the_error_shape(
     assert body == {"message": message, "code": "BAD_REQUEST"}
 
 
-def test_http_1_0_needs_no_host(quick: MockProcess, dataset: Dataset, writer: ApiKey) -> None:
+def test_http_1_0_needs_no_host(
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
+) -> None:
     with connect(quick) as connection:
-        target = campaign_path(dataset, writer)
-        connection.sendall(f"GET {target} HTTP/1.0\r\nx-api-key: {writer.key}\r\n\r\n".encode())
+        target = campaign_path(dataset, read_write_key)
+        connection.sendall(
+            f"GET {target} HTTP/1.0\r\nx-api-key: {read_write_key.key}\r\n\r\n".encode()
+        )
         assert answer(connection)[0] == 200
 
 
 @pytest.mark.parametrize("padding", [" ", "\t", " \t ", ""])
 def test_whitespace_around_the_key_is_not_part_of_it(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey, padding: str
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey, padding: str
 ) -> None:
     with connect(quick) as connection:
-        key = f"x-api-key:{padding}{writer.key}{padding}"
-        connection.sendall(request_head("GET", campaign_path(dataset, writer), key))
+        key = f"x-api-key:{padding}{read_write_key.key}{padding}"
+        connection.sendall(request_head("GET", campaign_path(dataset, read_write_key), key))
         assert answer(connection)[0] == 200
 
 
@@ -274,19 +280,22 @@ def wire_request(
     ids=["8 MiB header", "70 kB header", "100,000 headers", "101 headers"],
 )
 def test_a_head_over_the_limits_is_a_400_every_client_reads(
-    quick: MockProcess, writer: ApiKey, headers: dict[str, str], message: str
+    quick: MockProcess, read_write_key: ApiKey, headers: dict[str, str], message: str
 ) -> None:
     target = "/v2/campaigns/6616add0-e495-4cff-afd1-e7475179b4bc"
-    status, body = wire_request(quick, "GET", target, {"x-api-key": writer.key, **headers})
+    status, body = wire_request(quick, "GET", target, {"x-api-key": read_write_key.key, **headers})
     assert (status, body) == (400, {"message": message, "code": "BAD_REQUEST"})
 
 
 def test_a_head_just_within_the_limits_is_served(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    headers = {"x-api-key": writer.key} | {f"x-many-{n}": "v" * 500 for n in range(90)}
-    status, body = wire_request(quick, "GET", campaign_path(dataset, writer), headers)
-    assert (status, body["campaign"]["id"]) == (200, campaign_path(dataset, writer).split("/")[-1])
+    headers = {"x-api-key": read_write_key.key} | {f"x-many-{n}": "v" * 500 for n in range(90)}
+    status, body = wire_request(quick, "GET", campaign_path(dataset, read_write_key), headers)
+    assert (status, body["campaign"]["id"]) == (
+        200,
+        campaign_path(dataset, read_write_key).split("/")[-1],
+    )
 
 
 def urllib_request(
@@ -308,9 +317,9 @@ def urllib_request(
 
 @pytest.mark.parametrize("size", [4 * MIB, 10 * MIB], ids=["4 MiB", "10 MiB"])
 def test_urllib_gets_the_400_for_a_body_too_large(
-    quick: MockProcess, writer: ApiKey, size: int
+    quick: MockProcess, read_write_key: ApiKey, size: int
 ) -> None:
-    headers = {"x-api-key": writer.key, "content-type": "application/json"}
+    headers = {"x-api-key": read_write_key.key, "content-type": "application/json"}
     for _ in range(3):
         assert urllib_request(quick, "PATCH", PATCH, headers, b"[" * size) == (
             400,
@@ -320,15 +329,17 @@ def test_urllib_gets_the_400_for_a_body_too_large(
 
 @pytest.mark.parametrize("size", [4 * MIB, 10 * MIB], ids=["4 MiB", "10 MiB"])
 def test_urllib_gets_the_answer_to_a_get_with_a_large_body(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey, size: int
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey, size: int
 ) -> None:
-    path = campaign_path(dataset, writer)
-    status, body = urllib_request(quick, "GET", path, {"x-api-key": writer.key}, b"x" * size)
+    path = campaign_path(dataset, read_write_key)
+    status, body = urllib_request(
+        quick, "GET", path, {"x-api-key": read_write_key.key}, b"x" * size
+    )
     assert (status, body["campaign"]["id"]) == (200, path.split("/")[-1])
 
 
 def test_an_early_answer_keeps_the_connection_once_the_body_is_through(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     """A 401 before the body is read: the rest of the body is skipped, and the next request
     on the same connection is answered."""
@@ -338,7 +349,9 @@ def test_an_early_answer_keeps_the_connection_once_the_body_is_through(
         )
         assert answer(connection)[0] == 401
         connection.sendall(
-            request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
+            request_head(
+                "GET", campaign_path(dataset, read_write_key), f"x-api-key: {read_write_key.key}"
+            )
         )
         assert answer(connection)[0] == 200
 
@@ -385,13 +398,61 @@ def pipeline_until_blocked(connection: socket.socket, request: bytes, limit: int
     return sent
 
 
+def test_pipelined_requests_are_answered_in_order_each_once(
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
+) -> None:
+    """Sixty requests in one send, GETs and PATCHes with bodies: parsed a slice at a time,
+    each is answered once, in the order sent (the request ids say which is which)."""
+    enrollment = dataset.enrollments_of(read_write_key.organisation_id)[0]
+    body = json.dumps(
+        {
+            "customerId": enrollment.customer_id,
+            "campaignId": enrollment.campaign_id,
+            "status": "completed",
+        }
+    ).encode()
+    key = f"x-api-key: {read_write_key.key}"
+    pipelined = b"".join(
+        request_head(
+            "PATCH",
+            PATCH,
+            key,
+            "content-type: application/json",
+            f"content-length: {len(body)}",
+            f"x-request-id: r{n}",
+        )
+        + body
+        if n % 3 == 0
+        else request_head("GET", campaign_path(dataset, read_write_key), key, f"x-request-id: r{n}")
+        for n in range(60)
+    )
+    with connect(quick) as connection, connection.makefile("rb") as stream:
+        connection.sendall(pipelined)
+        for n in range(60):
+            status, headers = read_answer(stream)
+            assert (status, headers["x-request-id"]) == (200, f"r{n}")
+
+
+def read_answer(stream: Any) -> tuple[int, dict[str, str]]:
+    """One answer of several on a connection (http.client would read past it)."""
+    status = int(stream.readline().split()[1])
+    headers = {}
+    while (line := stream.readline()) != b"\r\n":
+        name, _, value = line.decode("latin-1").partition(":")
+        headers[name.lower()] = value.strip()
+    stream.read(int(headers["content-length"]))
+    return status, headers
+
+
 def test_a_pipeliner_that_never_reads_is_stopped_and_memory_stays_bounded(
-    patient: MockProcess, dataset: Dataset, writer: ApiKey
+    patient: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     """Forty connections each pipeline up to 200,000 GETs without reading an answer. The
     server stops reading each (a send blocks long before the end) and its resident memory
     grows by less than 64 MiB."""
-    request = request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
+    request = request_head(
+        "GET", campaign_path(dataset, read_write_key), f"x-api-key: {read_write_key.key}"
+    )
     with connect(patient) as warm_up:
         warm_up.sendall(request)
         assert answer(warm_up)[0] == 200
@@ -411,9 +472,11 @@ def test_a_pipeliner_that_never_reads_is_stopped_and_memory_stays_bounded(
 
 
 def test_a_client_that_stops_reading_is_closed_after_the_idle_timeout(
-    quick: MockProcess, dataset: Dataset, writer: ApiKey
+    quick: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    request = request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
+    request = request_head(
+        "GET", campaign_path(dataset, read_write_key), f"x-api-key: {read_write_key.key}"
+    )
     before = open_sockets(quick)
     with connect(quick) as connection:
         assert pipeline_until_blocked(connection, request, 200_000) < 200_000
@@ -421,7 +484,7 @@ def test_a_client_that_stops_reading_is_closed_after_the_idle_timeout(
 
 
 def test_connections_beyond_the_limit_are_closed_at_once_until_one_frees(
-    patient: MockProcess, dataset: Dataset, writer: ApiKey
+    patient: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     baseline = open_sockets(patient)
     held = []
@@ -435,7 +498,11 @@ def test_connections_beyond_the_limit_are_closed_at_once_until_one_frees(
         wait_for(lambda: open_sockets(patient) < baseline + MAX_CONNECTIONS, "one freed")
         with connect(patient) as next_one:
             next_one.sendall(
-                request_head("GET", campaign_path(dataset, writer), f"x-api-key: {writer.key}")
+                request_head(
+                    "GET",
+                    campaign_path(dataset, read_write_key),
+                    f"x-api-key: {read_write_key.key}",
+                )
             )
             assert answer(next_one)[0] == 200
     finally:

@@ -22,8 +22,7 @@ from carecycle_mock.data import (
     load_dataset,
     relaxed,
 )
-
-from .conformance import SPEC
+from tests.repository import SPEC
 
 STATUSES = SPEC["components"]["schemas"]["CustomerCampaignStatus"]["enum"]
 

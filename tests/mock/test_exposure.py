@@ -64,10 +64,10 @@ def test_an_empty_token_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_with_a_token_every_admin_request_needs_it(
-    token_file: Path, dataset: Dataset, writer: ApiKey
+    token_file: Path, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     """Of every worker: each request may reach either."""
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with (
         MockProcess(
             "--host", "0.0.0.0", "--admin-token-file", str(token_file), "--workers", "2"
@@ -79,7 +79,7 @@ def test_with_a_token_every_admin_request_needs_it(
             http.get("/_mock/requests", headers={"authorization": "Bearer wrong"}),
             http.get("/_mock/requests", headers={"authorization": TOKEN}),
             http.get("/_mock/requests", headers={"authorization": f"Basic {TOKEN}"}),
-            http.post("/_mock/reset", headers={"x-api-key": writer.key}),
+            http.post("/_mock/reset", headers={"x-api-key": read_write_key.key}),
             http.delete("/_mock/faults"),
             http.put("/_mock/faults", json={"latency": 60}),
             http.get("/_mock/nothing"),
@@ -91,7 +91,7 @@ def test_with_a_token_every_admin_request_needs_it(
                 "message": "The admin API needs Authorization: Bearer <admin token>",
                 "code": "UNAUTHORIZED",
             }
-        api = http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        api = http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
         assert api.status_code == 200
         allowed = http.get("/_mock/requests", headers={"authorization": f"Bearer {TOKEN}"})
         assert allowed.json()["count"] == 1
@@ -119,14 +119,16 @@ def test_the_token_may_come_from_the_environment_and_binds_on_loopback_too() -> 
     assert "(admin API at /_mock, token required)" in server.ready_line
 
 
-def test_without_the_admin_api_any_address_will_do(dataset: Dataset, writer: ApiKey) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+def test_without_the_admin_api_any_address_will_do(
+    dataset: Dataset, read_write_key: ApiKey
+) -> None:
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with (
         MockProcess("--host", "0.0.0.0", "--no-admin") as server,
         httpx.Client(base_url=loopback_url(server)) as http,
     ):
         assert http.get("/_mock/requests").status_code == 404
-        api = http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        api = http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
         assert api.status_code == 200
     assert "(admin API off)" in server.ready_line
 
@@ -142,16 +144,16 @@ def test_the_token_is_in_no_repr() -> None:
 
 
 def test_a_second_process_on_the_same_database_is_refused_and_the_first_keeps_its_state(
-    tmp_path: Path, dataset: Dataset, writer: ApiKey
+    tmp_path: Path, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
     database = str(tmp_path / "state.sqlite3")
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with (
         MockProcess("--db", database, "--workers", "2") as first,
         httpx.Client(base_url=first.base_url) as http,
     ):
-        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
-        http.put("/_mock/faults", json={"apiKey": writer.key, "script": [{"status": 500}]})
+        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
+        http.put("/_mock/faults", json={"apiKey": read_write_key.key, "script": [{"status": 500}]})
         second = run_cli("--db", database)
         assert second.returncode == 1
         assert (
@@ -159,8 +161,12 @@ def test_a_second_process_on_the_same_database_is_refused_and_the_first_keeps_it
             f" (pid {first.pid}); stop that one, or give this one another --db"
         ) in second.stderr
         assert "Traceback" not in second.stderr
-        assert http.get("/_mock/requests", params={"apiKey": writer.key}).json()["count"] == 1
-        faulted = http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        assert (
+            http.get("/_mock/requests", params={"apiKey": read_write_key.key}).json()["count"] == 1
+        )
+        faulted = http.get(
+            f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key}
+        )
         assert faulted.status_code == 500
     with MockProcess("--db", database) as after_the_first:
         assert httpx.get(f"{after_the_first.base_url}/_mock/requests").json()["count"] == 0

@@ -73,25 +73,27 @@ def change(base_url: str, key: ApiKey | str, enrollment: Enrollment, status: str
 
 
 @pytest.fixture
-def pending(dataset: Dataset, writer: ApiKey) -> Enrollment:
-    return next(e for e in dataset.enrollments_of(writer.organisation_id) if e.status == "pending")
+def pending(dataset: Dataset, read_write_key: ApiKey) -> Enrollment:
+    return next(
+        e for e in dataset.enrollments_of(read_write_key.organisation_id) if e.status == "pending"
+    )
 
 
 def test_get_campaign_200_is_a_get_campaign_response(
-    server: MockProcess, pending: Enrollment, writer: ApiKey
+    server: MockProcess, pending: Enrollment, read_write_key: ApiKey
 ) -> None:
-    response = fetch(server.base_url, writer, pending.campaign_id)
+    response = fetch(server.base_url, read_write_key, pending.campaign_id)
     assert response.status_code == 200
     assert isinstance(response.parsed, GetCampaignResponse)
     assert str(response.parsed.campaign.id) == pending.campaign_id
     assert isinstance(response.parsed.campaign.client, ClientInfo)
-    assert str(response.parsed.campaign.client.id) == writer.organisation_id
+    assert str(response.parsed.campaign.client.id) == read_write_key.organisation_id
 
 
 def test_update_200_is_an_update_response(
-    server: MockProcess, pending: Enrollment, writer: ApiKey, reset: None
+    server: MockProcess, pending: Enrollment, read_write_key: ApiKey, reset: None
 ) -> None:
-    response = change(server.base_url, writer, pending, "completed")
+    response = change(server.base_url, read_write_key, pending, "completed")
     assert response.status_code == 200
     assert isinstance(response.parsed, UpdateCustomerCampaignStatusResponse)
     assert (response.parsed.previous_status, response.parsed.new_status) == ("pending", "completed")
@@ -146,13 +148,13 @@ def test_real_errors_are_error_bodies(
     *,
     server: MockProcess,
     pending: Enrollment,
-    writer: ApiKey,
-    reader: ApiKey,
+    read_write_key: ApiKey,
+    read_only_key: ApiKey,
     call: Call,
     status: int,
     code: str,
 ) -> None:
-    response = call(server, pending, writer, reader)
+    response = call(server, pending, read_write_key, read_only_key)
     assert response.status_code == status
     assert isinstance(response.parsed, ErrorBody)
     assert response.parsed.code == code
@@ -173,7 +175,7 @@ def test_injected_errors_are_their_documented_types(
     *,
     server: MockProcess,
     pending: Enrollment,
-    writer: ApiKey,
+    read_write_key: ApiKey,
     reset: None,
     fault: dict[str, int],
     status: int,
@@ -181,12 +183,12 @@ def test_injected_errors_are_their_documented_types(
     operation: str,
 ) -> None:
     httpx.put(
-        f"{server.base_url}/_mock/faults", json={"apiKey": writer.key, "script": [fault]}
+        f"{server.base_url}/_mock/faults", json={"apiKey": read_write_key.key, "script": [fault]}
     ).raise_for_status()
     if operation == "get":
-        response = fetch(server.base_url, writer, pending.campaign_id)
+        response = fetch(server.base_url, read_write_key, pending.campaign_id)
     else:
-        response = change(server.base_url, writer, pending, "failed")
+        response = change(server.base_url, read_write_key, pending, "failed")
     assert response.status_code == status
     assert isinstance(response.parsed, kind)
     if isinstance(response.parsed, RateLimitErrorBody):
@@ -194,11 +196,11 @@ def test_injected_errors_are_their_documented_types(
 
 
 def test_a_real_rate_limit_is_a_rate_limit_error_body(
-    dataset: Dataset, writer: ApiKey, pending: Enrollment
+    dataset: Dataset, read_write_key: ApiKey, pending: Enrollment
 ) -> None:
     with MockProcess("--rate-limit", "1", "--no-access-log") as limited:
-        assert fetch(limited.base_url, writer, pending.campaign_id).status_code == 200
-        response = fetch(limited.base_url, writer, pending.campaign_id)
+        assert fetch(limited.base_url, read_write_key, pending.campaign_id).status_code == 200
+        response = fetch(limited.base_url, read_write_key, pending.campaign_id)
     assert response.status_code == 429
     assert isinstance(response.parsed, RateLimitErrorBody)
     assert 1 <= response.parsed.retry_after <= 60

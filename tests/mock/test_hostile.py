@@ -41,8 +41,10 @@ def bad_request(code: str, message: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def enrollment(dataset: Dataset, writer: ApiKey) -> Enrollment:
-    return next(e for e in dataset.enrollments_of(writer.organisation_id) if e.status == "pending")
+def enrollment(dataset: Dataset, read_write_key: ApiKey) -> Enrollment:
+    return next(
+        e for e in dataset.enrollments_of(read_write_key.organisation_id) if e.status == "pending"
+    )
 
 
 @pytest.fixture
@@ -119,9 +121,9 @@ def valid(enrollment: Enrollment) -> dict[str, Any]:
     ids=lambda value: repr(value)[:40] if isinstance(value, bytes) else "",
 )
 def test_a_body_that_is_not_json_is_a_400(
-    client: httpx.Client, writer: ApiKey, content: bytes, expected: dict[str, Any]
+    client: httpx.Client, read_write_key: ApiKey, content: bytes, expected: dict[str, Any]
 ) -> None:
-    assert patch_raw(client, writer, content) == expected
+    assert patch_raw(client, read_write_key, content) == expected
 
 
 @pytest.mark.parametrize(
@@ -140,8 +142,10 @@ def test_a_body_that_is_not_json_is_a_400(
     ],
     ids=repr,
 )
-def test_syntax_errors_say_where(client: httpx.Client, writer: ApiKey, content: bytes) -> None:
-    result = patch_raw(client, writer, content)
+def test_syntax_errors_say_where(
+    client: httpx.Client, read_write_key: ApiKey, content: bytes
+) -> None:
+    result = patch_raw(client, read_write_key, content)
     assert (result["status"], result["code"]) == (400, "INVALID_JSON")
     assert re.fullmatch(
         r"Request body is not valid JSON: .+: line 1 column \d+ \(char \d+\)", result["message"]
@@ -164,11 +168,11 @@ def test_syntax_errors_say_where(client: httpx.Client, writer: ApiKey, content: 
     ],
 )
 def test_a_body_of_another_media_type_is_a_400(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any], content_type: str | None
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any], content_type: str | None
 ) -> None:
-    assert patch_raw(client, writer, json.dumps(valid).encode(), content_type) == bad_request(
-        "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json (UTF-8)"
-    )
+    assert patch_raw(
+        client, read_write_key, json.dumps(valid).encode(), content_type
+    ) == bad_request("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json (UTF-8)")
 
 
 @pytest.mark.parametrize(
@@ -181,22 +185,24 @@ def test_a_body_of_another_media_type_is_a_400(
     ],
 )
 def test_json_in_any_spelling_of_its_media_type_is_accepted(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any], content_type: str
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any], content_type: str
 ) -> None:
-    assert patch_raw(client, writer, json.dumps(valid).encode(), content_type)["status"] == 200
+    assert (
+        patch_raw(client, read_write_key, json.dumps(valid).encode(), content_type)["status"] == 200
+    )
 
 
 def test_a_body_just_under_the_limit_is_read(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any]
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any]
 ) -> None:
     padded = json.dumps({**valid, "padding": ""}).encode()
     content = padded.replace(b'"padding": ""', b'"padding": "' + b"p" * (MIB - len(padded)) + b'"')
     assert len(content) == MIB
-    assert patch_raw(client, writer, content)["status"] == 200
+    assert patch_raw(client, read_write_key, content)["status"] == 200
 
 
 def test_extra_fields_are_ignored(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any], enrollment: Enrollment
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any], enrollment: Enrollment
 ) -> None:
     body = {
         **valid,
@@ -205,7 +211,7 @@ def test_extra_fields_are_ignored(
         "nested": {"deep": [1, 2, {"\u0000": None}]},
         "status\u0000": 1,
     }
-    assert patch_raw(client, writer, json.dumps(body).encode()) == {
+    assert patch_raw(client, read_write_key, json.dumps(body).encode()) == {
         "status": 200,
         "success": True,
         "previousStatus": "pending",
@@ -230,13 +236,13 @@ WRONG_TYPES: list[tuple[Any, str]] = [
 def test_a_wrongly_typed_id_is_a_422_naming_the_field(
     *,
     client: httpx.Client,
-    writer: ApiKey,
+    read_write_key: ApiKey,
     valid: dict[str, Any],
     field: str,
     value: Any,
     received: str,
 ) -> None:
-    result = patch_raw(client, writer, json.dumps({**valid, field: value}).encode())
+    result = patch_raw(client, read_write_key, json.dumps({**valid, field: value}).encode())
     assert result == {
         "status": 422,
         "code": "VALIDATION_ERROR",
@@ -272,9 +278,9 @@ STATUS_OPTIONS = '"pending"|"awaiting_call"|"in_progress"|"completed"|"failed"|"
     ],
 )
 def test_a_status_outside_the_enum_is_a_422(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any], value: Any, received: str
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any], value: Any, received: str
 ) -> None:
-    result = patch_raw(client, writer, json.dumps({**valid, "status": value}).encode())
+    result = patch_raw(client, read_write_key, json.dumps({**valid, "status": value}).encode())
     assert result["status"] == 422
     assert result["errors"] == [
         {
@@ -289,17 +295,19 @@ def test_a_status_outside_the_enum_is_a_422(
 
 @pytest.mark.parametrize("body", [[], "completed", 7, None, True])
 def test_a_body_that_is_not_an_object_is_a_422(
-    client: httpx.Client, writer: ApiKey, body: Any
+    client: httpx.Client, read_write_key: ApiKey, body: Any
 ) -> None:
-    result = patch_raw(client, writer, json.dumps(body).encode())
+    result = patch_raw(client, read_write_key, json.dumps(body).encode())
     assert result["status"] == 422
     assert [(e["path"], e["code"], e["expected"]) for e in result["errors"]] == [
         ([], "invalid_type", "object")
     ]
 
 
-def test_every_missing_field_is_reported_at_once(client: httpx.Client, writer: ApiKey) -> None:
-    result = patch_raw(client, writer, b"{}")
+def test_every_missing_field_is_reported_at_once(
+    client: httpx.Client, read_write_key: ApiKey
+) -> None:
+    result = patch_raw(client, read_write_key, b"{}")
     assert result["status"] == 422
     assert [(e["path"], e["code"], e.get("received")) for e in result["errors"]] == [
         (["customerId"], "invalid_type", "undefined"),
@@ -334,9 +342,9 @@ MALFORMED_UUIDS = {
 @pytest.mark.parametrize("value", MALFORMED_UUIDS.values(), ids=MALFORMED_UUIDS.keys())
 @pytest.mark.parametrize("field", ["customerId", "campaignId"])
 def test_every_malformed_uuid_kind_is_a_422_in_the_body(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any], field: str, value: str
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any], field: str, value: str
 ) -> None:
-    result = patch_raw(client, writer, json.dumps({**valid, field: value}).encode())
+    result = patch_raw(client, read_write_key, json.dumps({**valid, field: value}).encode())
     assert result["status"] == 422
     assert result["errors"] == [
         {
@@ -359,9 +367,9 @@ def test_every_malformed_uuid_kind_is_a_422_in_the_body(
     ids=["upper case", "nil", "max"],
 )
 def test_the_uuid_forms_zod_accepts_pass_validation(
-    client: httpx.Client, writer: ApiKey, valid: dict[str, Any], value: str
+    client: httpx.Client, read_write_key: ApiKey, valid: dict[str, Any], value: str
 ) -> None:
-    result = patch_raw(client, writer, json.dumps({**valid, "campaignId": value}).encode())
+    result = patch_raw(client, read_write_key, json.dumps({**valid, "campaignId": value}).encode())
     assert result == {"status": 404, "code": "NOT_FOUND", "message": "Campaign not found"}
 
 
@@ -375,9 +383,9 @@ def test_the_uuid_forms_zod_accepts_pass_validation(
     + ["%2e%2e", "%00", "%ff", "%20" + VALID_UUID],
 )
 def test_every_malformed_uuid_kind_is_a_422_in_the_path(
-    client: httpx.Client, writer: ApiKey, segment: str
+    client: httpx.Client, read_write_key: ApiKey, segment: str
 ) -> None:
-    response = client.get(f"/v2/campaigns/{segment}", headers={"x-api-key": writer.key})
+    response = client.get(f"/v2/campaigns/{segment}", headers={"x-api-key": read_write_key.key})
     assert response.status_code == 422
     assert assert_conforms(response, "getCampaign")["errors"] == [
         {
@@ -404,10 +412,12 @@ def test_every_malformed_uuid_kind_is_a_422_in_the_path(
     ],
 )
 def test_include_client_is_exactly_true_or_false_once(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, query: str, received: str
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, query: str, received: str
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
-    response = client.get(f"/v2/campaigns/{campaign.id}?{query}", headers={"x-api-key": writer.key})
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    response = client.get(
+        f"/v2/campaigns/{campaign.id}?{query}", headers={"x-api-key": read_write_key.key}
+    )
     assert response.status_code == 422
     assert assert_conforms(response, "getCampaign")["errors"] == [
         {
@@ -421,10 +431,10 @@ def test_include_client_is_exactly_true_or_false_once(
 
 
 def test_path_and_query_problems_are_reported_together(
-    client: httpx.Client, writer: ApiKey
+    client: httpx.Client, read_write_key: ApiKey
 ) -> None:
     response = client.get(
-        "/v2/campaigns/nope?includeClient=nope", headers={"x-api-key": writer.key}
+        "/v2/campaigns/nope?includeClient=nope", headers={"x-api-key": read_write_key.key}
     )
     assert [e["path"] for e in assert_conforms(response, "getCampaign")["errors"]] == [
         ["campaignId"],
@@ -433,12 +443,12 @@ def test_path_and_query_problems_are_reported_together(
 
 
 def test_unknown_and_repeated_unknown_query_parameters_are_ignored(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     response = client.get(
         f"/v2/campaigns/{campaign.id}?x=1&x=2&includeclient=junk&apiKey=cc_x&path=a%2Fb",
-        headers={"x-api-key": writer.key},
+        headers={"x-api-key": read_write_key.key},
     )
     assert "client" not in assert_conforms(response, "getCampaign")["campaign"]
 
@@ -469,13 +479,14 @@ def test_odd_keys_are_401(client: httpx.Client, dataset: Dataset, key: str) -> N
 @pytest.mark.parametrize("padding", [" ", "\t", " \t", "\t "])
 @pytest.mark.parametrize("where", ["before", "after", "around"])
 def test_whitespace_around_a_key_is_not_part_of_it(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, padding: str, where: str
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, padding: str, where: str
 ) -> None:
     """Optional whitespace around a field value is not part of it (RFC 9110 section 5.5)."""
     before, after = (padding if where != "after" else "", padding if where != "before" else "")
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     response = client.get(
-        f"/v2/campaigns/{campaign.id}", headers=[("x-api-key", f"{before}{writer.key}{after}")]
+        f"/v2/campaigns/{campaign.id}",
+        headers=[("x-api-key", f"{before}{read_write_key.key}{after}")],
     )
     assert response.status_code == 200
 
@@ -525,13 +536,13 @@ def wire(
     ],
 )
 def test_dot_segments_and_percent_encoding_in_the_path(
-    server: MockProcess, dataset: Dataset, writer: ApiKey, target: str, status: int
+    server: MockProcess, dataset: Dataset, read_write_key: ApiKey, target: str, status: int
 ) -> None:
-    campaign_id = dataset.campaigns_of(writer.organisation_id)[0].id
+    campaign_id = dataset.campaigns_of(read_write_key.organisation_id)[0].id
     path = target.format(id=campaign_id, rest=campaign_id[1:])
     if target.startswith("/v2/campaigns/%36"):
         assert campaign_id.startswith("6")
-    got, body = wire(server, "GET", path, {"x-api-key": writer.key})
+    got, body = wire(server, "GET", path, {"x-api-key": read_write_key.key})
     assert got == status
     expected_code = {404: "NOT_FOUND", 422: "VALIDATION_ERROR"}.get(status)
     if expected_code:
@@ -540,9 +551,15 @@ def test_dot_segments_and_percent_encoding_in_the_path(
         assert body["campaign"]["id"] == campaign_id
 
 
-def test_a_10_mib_upload_is_refused_without_being_read(server: MockProcess, writer: ApiKey) -> None:
+def test_a_10_mib_upload_is_refused_without_being_read(
+    server: MockProcess, read_write_key: ApiKey
+) -> None:
     status, body = wire(
-        server, "PATCH", PATCH, {"x-api-key": writer.key, "content-type": JSON}, b"[" * (10 * MIB)
+        server,
+        "PATCH",
+        PATCH,
+        {"x-api-key": read_write_key.key, "content-type": JSON},
+        b"[" * (10 * MIB),
     )
     assert (status, body) == (
         400,
@@ -550,21 +567,27 @@ def test_a_10_mib_upload_is_refused_without_being_read(server: MockProcess, writ
     )
 
 
-def test_a_chunked_upload_past_the_limit_is_cut_off(server: MockProcess, writer: ApiKey) -> None:
+def test_a_chunked_upload_past_the_limit_is_cut_off(
+    server: MockProcess, read_write_key: ApiKey
+) -> None:
     chunks = iter([b"[" * (256 * 1024)] * 40)
-    headers = {"x-api-key": writer.key, "content-type": JSON, "transfer-encoding": "chunked"}
+    headers = {
+        "x-api-key": read_write_key.key,
+        "content-type": JSON,
+        "transfer-encoding": "chunked",
+    }
     status, body = wire(server, "PATCH", PATCH, headers, chunks)
     assert (status, body["code"]) == (400, "BODY_TOO_LARGE")
 
 
 def test_huge_and_many_headers_are_a_400_in_the_error_shape(
-    server: MockProcess, dataset: Dataset, writer: ApiKey
+    server: MockProcess, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign_id = dataset.campaigns_of(writer.organisation_id)[0].id
+    campaign_id = dataset.campaigns_of(read_write_key.organisation_id)[0].id
     for extra, message in [
         ({"x-huge": "h" * 200_000}, "Request head is larger than 65536 bytes"),
         ({f"x-many-{i}": "v" for i in range(2000)}, "Request has more than 100 header fields"),
     ]:
-        headers = {"x-api-key": writer.key} | extra
+        headers = {"x-api-key": read_write_key.key} | extra
         status, body = wire(server, "GET", f"/v2/campaigns/{campaign_id}", headers)
         assert (status, body) == (400, {"message": message, "code": "BAD_REQUEST"})

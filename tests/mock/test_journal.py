@@ -13,24 +13,26 @@ from typing import Any
 import httpx
 import pytest
 
-from carecycle_mock import DropFault, FaultPlan, MockConfig, MockState, StatusFault
+from carecycle_mock import DropFault, FaultPlan, MockConfig, MockService, StatusFault
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
 from carecycle_mock.journal import MAX_BODY_CHARS, JournalEntry
 from carecycle_mock.process import MockProcess
 
-from .conftest import open_app
+from .in_process import open_app
 
 PATCH = "/v2/customers/campaign-status"
 
 
-def state_of(client: httpx.Client) -> MockState:
-    state: MockState = client._transport.state  # type: ignore[attr-defined]
+def state_of(client: httpx.Client) -> MockService:
+    state: MockService = client._transport.state  # type: ignore[attr-defined]
     return state
 
 
 @pytest.fixture
-def pending(dataset: Dataset, writer: ApiKey) -> Enrollment:
-    return next(e for e in dataset.enrollments_of(writer.organisation_id) if e.status == "pending")
+def pending(dataset: Dataset, read_write_key: ApiKey) -> Enrollment:
+    return next(
+        e for e in dataset.enrollments_of(read_write_key.organisation_id) if e.status == "pending"
+    )
 
 
 def patch(client: httpx.Client, key: ApiKey, enrollment: Enrollment, status: str) -> httpx.Response:
@@ -39,9 +41,9 @@ def patch(client: httpx.Client, key: ApiKey, enrollment: Enrollment, status: str
 
 
 def test_an_entry_says_what_was_asked_by_whom_and_what_came_back(
-    client: httpx.Client, writer: ApiKey, pending: Enrollment
+    client: httpx.Client, read_write_key: ApiKey, pending: Enrollment
 ) -> None:
-    response = patch(client, writer, pending, "completed")
+    response = patch(client, read_write_key, pending, "completed")
     (entry,) = state_of(client).requests()
     assert entry == JournalEntry(
         operation_id="updateCustomerCampaignStatus",
@@ -55,8 +57,8 @@ def test_an_entry_says_what_was_asked_by_whom_and_what_came_back(
         },
         status=200,
         code=None,
-        key_label=writer.label,
-        organisation_id=writer.organisation_id,
+        key_label=read_write_key.label,
+        organisation_id=read_write_key.organisation_id,
         time=entry.time,
         request_id=response.headers["x-request-id"],
     )
@@ -64,13 +66,13 @@ def test_an_entry_says_what_was_asked_by_whom_and_what_came_back(
 
 
 def test_the_request_id_sent_is_echoed_and_recorded(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     response = client.get(
         f"/v2/campaigns/{campaign.id}",
         params={"includeClient": "true"},
-        headers={"x-api-key": writer.key, "x-request-id": "req_checkout-42"},
+        headers={"x-api-key": read_write_key.key, "x-request-id": "req_checkout-42"},
     )
     assert response.headers.get_list("x-request-id") == ["req_checkout-42"]
     (entry,) = state_of(client).requests("getCampaign", request_id="req_checkout-42")
@@ -88,24 +90,30 @@ def test_the_request_id_sent_is_echoed_and_recorded(
     ids=["too long", "a space", "empty", "twice"],
 )
 def test_a_request_id_that_cannot_be_echoed_is_replaced(
-    client: httpx.Client, writer: ApiKey, headers: list[tuple[str, str]]
+    client: httpx.Client, read_write_key: ApiKey, headers: list[tuple[str, str]]
 ) -> None:
-    response = client.get("/v2/campaigns/nope", headers=[("x-api-key", writer.key), *headers])
+    response = client.get(
+        "/v2/campaigns/nope", headers=[("x-api-key", read_write_key.key), *headers]
+    )
     (entry,) = state_of(client).requests()
     assert entry.request_id == response.headers["x-request-id"]
     assert uuid.UUID(entry.request_id)
 
 
 def test_refused_and_unknown_requests_are_recorded_with_their_code(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, reader: ApiKey, pending: Enrollment
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    read_only_key: ApiKey,
+    pending: Enrollment,
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     client.get(f"/v2/campaigns/{campaign.id}")
     client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": "cc_not_a_key"})
-    patch(client, reader, pending, "completed")
-    patch(client, writer, pending, "pending")
-    client.get("/v2/campaign/typo", headers={"x-api-key": writer.key})
-    client.delete(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+    patch(client, read_only_key, pending, "completed")
+    patch(client, read_write_key, pending, "pending")
+    client.get("/v2/campaign/typo", headers={"x-api-key": read_write_key.key})
+    client.delete(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
     seen = [
         (e.operation_id, e.status, e.code, e.key_label, e.body is not None)
         for e in state_of(client).requests()
@@ -113,23 +121,23 @@ def test_refused_and_unknown_requests_are_recorded_with_their_code(
     assert seen == [
         ("getCampaign", 401, "UNAUTHORIZED", None, False),
         ("getCampaign", 401, "UNAUTHORIZED", None, False),
-        ("updateCustomerCampaignStatus", 403, "FORBIDDEN", reader.label, False),
-        ("updateCustomerCampaignStatus", 400, "STATUS_NOT_TERMINAL", writer.label, True),
-        (None, 404, "NOT_FOUND", writer.label, False),
-        (None, 405, "METHOD_NOT_ALLOWED", writer.label, False),
+        ("updateCustomerCampaignStatus", 403, "FORBIDDEN", read_only_key.label, False),
+        ("updateCustomerCampaignStatus", 400, "STATUS_NOT_TERMINAL", read_write_key.label, True),
+        (None, 404, "NOT_FOUND", read_write_key.label, False),
+        (None, 405, "METHOD_NOT_ALLOWED", read_write_key.label, False),
     ]
 
 
 def test_a_body_the_schema_refuses_is_recorded_as_parsed(
-    client: httpx.Client, writer: ApiKey
+    client: httpx.Client, read_write_key: ApiKey
 ) -> None:
-    client.patch(PATCH, json={"status": 3, "extra": [1]}, headers={"x-api-key": writer.key})
+    client.patch(PATCH, json={"status": 3, "extra": [1]}, headers={"x-api-key": read_write_key.key})
     (entry,) = state_of(client).requests(status=422)
     assert (entry.body, entry.code) == ({"status": 3, "extra": [1]}, "VALIDATION_ERROR")
 
 
 def test_a_large_body_is_left_out(
-    client: httpx.Client, writer: ApiKey, pending: Enrollment
+    client: httpx.Client, read_write_key: ApiKey, pending: Enrollment
 ) -> None:
     body = {
         "customerId": pending.customer_id,
@@ -137,20 +145,24 @@ def test_a_large_body_is_left_out(
         "status": "completed",
         "note": "x" * MAX_BODY_CHARS,
     }
-    assert client.patch(PATCH, json=body, headers={"x-api-key": writer.key}).status_code == 200
+    assert (
+        client.patch(PATCH, json=body, headers={"x-api-key": read_write_key.key}).status_code == 200
+    )
     (entry,) = state_of(client).requests()
     assert (entry.body, entry.body_omitted) == (None, True)
 
 
 def test_injected_faults_are_recorded_drops_without_a_status(
-    dataset: Dataset, writer: ApiKey
+    dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     plan = FaultPlan(script=(StatusFault(500), DropFault(), StatusFault(429, retry_after=3)))
     with open_app(MockConfig(faults=plan)) as client:
         for _ in range(4):
             with contextlib.suppress(httpx.RemoteProtocolError):
-                client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+                client.get(
+                    f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key}
+                )
         seen = [(e.status, e.code) for e in state_of(client).requests("getCampaign")]
     assert seen == [
         (500, "INTERNAL_ERROR"),
@@ -161,30 +173,38 @@ def test_injected_faults_are_recorded_drops_without_a_status(
 
 
 def test_an_unexpected_exception_is_recorded_as_the_500_it_answers(
-    dataset: Dataset, writer: ApiKey, monkeypatch: pytest.MonkeyPatch
+    dataset: Dataset, read_write_key: ApiKey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(campaign_id: str) -> None:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr("carecycle_mock.enrollments.EnrollmentStore.status_counts", broken)
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with open_app(MockConfig(), raise_app_exceptions=False) as client:
-        client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
         (entry,) = state_of(client).requests()
     assert (entry.status, entry.code) == (500, "INTERNAL_ERROR")
 
 
-def test_no_key_is_ever_recorded(client: httpx.Client, writer: ApiKey, pending: Enrollment) -> None:
-    client.get(f"/v2/campaigns/{writer.key}", headers={"x-api-key": writer.key})
+def test_no_key_is_ever_recorded(
+    client: httpx.Client, read_write_key: ApiKey, pending: Enrollment
+) -> None:
+    client.get(f"/v2/campaigns/{read_write_key.key}", headers={"x-api-key": read_write_key.key})
     client.get(
-        "/v2/campaigns/x", params={writer.key: writer.key}, headers={"x-api-key": writer.key}
+        "/v2/campaigns/x",
+        params={read_write_key.key: read_write_key.key},
+        headers={"x-api-key": read_write_key.key},
     )
     body = {"customerId": pending.customer_id, "campaignId": pending.campaign_id}
-    bare = writer.key.removeprefix("cc_")
+    bare = read_write_key.key.removeprefix("cc_")
     client.patch(
         PATCH,
-        json={**body, "status": "completed", "note": [f"sent {writer.key}", f"x{bare.upper()}"]},
-        headers={"x-api-key": writer.key},
+        json={
+            **body,
+            "status": "completed",
+            "note": [f"sent {read_write_key.key}", f"x{bare.upper()}"],
+        },
+        headers={"x-api-key": read_write_key.key},
     )
     listed = client.get("/_mock/requests").text
     assert len(json.loads(listed)["requests"]) == 3
@@ -192,14 +212,16 @@ def test_no_key_is_ever_recorded(client: httpx.Client, writer: ApiKey, pending: 
     recorded = json.dumps([entry.to_json() for entry in entries])
     shown = "\n".join(entry.summary() for entry in entries)
     for text in (listed, recorded, shown):
-        assert writer.key.removeprefix("cc_") not in text
+        assert read_write_key.key.removeprefix("cc_") not in text
     assert entries[0].path == "/v2/campaigns/cc_***"
     assert entries[1].query == {"cc_***": ("cc_***",)}
     assert entries[2].body["note"] == ["sent cc_***", "x***"]
-    assert {entry.key_label for entry in entries} == {writer.label}
+    assert {entry.key_label for entry in entries} == {read_write_key.label}
 
 
-def test_the_journal_keeps_the_latest_entries_in_order(dataset: Dataset, writer: ApiKey) -> None:
+def test_the_journal_keeps_the_latest_entries_in_order(
+    dataset: Dataset, read_write_key: ApiKey
+) -> None:
     with open_app(MockConfig(rate_limit=None, journal_size=3)) as client:
         for index in range(5):
             client.get(f"/v2/campaigns/{index}", headers={"x-request-id": f"r{index}"})
@@ -207,41 +229,52 @@ def test_the_journal_keeps_the_latest_entries_in_order(dataset: Dataset, writer:
     assert ids == ["r2", "r3", "r4"]
 
 
-def test_a_journal_of_size_zero_keeps_nothing_and_still_counts(writer: ApiKey) -> None:
+def test_a_journal_of_size_zero_keeps_nothing_and_still_counts(read_write_key: ApiKey) -> None:
     with open_app(MockConfig(journal_size=0)) as client:
-        client.get("/v2/campaigns/x", headers={"x-api-key": writer.key})
+        client.get("/v2/campaigns/x", headers={"x-api-key": read_write_key.key})
         assert client.get("/_mock/requests").json() == {"count": 1, "requests": []}
     with pytest.raises(ValueError, match="journal_size"):
         MockConfig(journal_size=-1)
 
 
-def test_reset_empties_the_journal(client: httpx.Client, writer: ApiKey) -> None:
-    client.get("/v2/campaigns/x", headers={"x-api-key": writer.key})
+def test_reset_empties_the_journal(client: httpx.Client, read_write_key: ApiKey) -> None:
+    client.get("/v2/campaigns/x", headers={"x-api-key": read_write_key.key})
     assert client.post("/_mock/reset").status_code == 204
     assert client.get("/_mock/requests").json() == {"count": 0, "requests": []}
 
 
 def test_the_admin_api_takes_the_same_filters(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, reader: ApiKey, pending: Enrollment
+    client: httpx.Client,
+    dataset: Dataset,
+    read_write_key: ApiKey,
+    read_only_key: ApiKey,
+    pending: Enrollment,
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
-    client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": reader.key})
-    patch(client, writer, pending, "completed")
-    patch(client, writer, pending, "pending")
-    patch(client, reader, pending, "failed")
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_only_key.key})
+    patch(client, read_write_key, pending, "completed")
+    patch(client, read_write_key, pending, "pending")
+    patch(client, read_only_key, pending, "failed")
 
     def listed(**params: str) -> list[tuple[str, int]]:
         answer = client.get("/_mock/requests", params=params).json()
         return [(entry["keyLabel"], entry["status"]) for entry in answer["requests"]]
 
-    assert listed(operation="updateCustomerCampaignStatus", status="200") == [(writer.label, 200)]
-    assert listed(body='{"status": "pending"}') == [(writer.label, 400)]
-    assert listed(keyLabel=reader.label) == [(reader.label, 200), (reader.label, 403)]
-    assert listed(apiKey=reader.key) == listed(keyLabel=reader.label)
-    assert listed(method="GET", organisationId=writer.organisation_id) == [(reader.label, 200)]
-    assert listed(code="FORBIDDEN", path=PATCH) == [(reader.label, 403)]
+    assert listed(operation="updateCustomerCampaignStatus", status="200") == [
+        (read_write_key.label, 200)
+    ]
+    assert listed(body='{"status": "pending"}') == [(read_write_key.label, 400)]
+    assert listed(keyLabel=read_only_key.label) == [
+        (read_only_key.label, 200),
+        (read_only_key.label, 403),
+    ]
+    assert listed(apiKey=read_only_key.key) == listed(keyLabel=read_only_key.label)
+    assert listed(method="GET", organisationId=read_write_key.organisation_id) == [
+        (read_only_key.label, 200)
+    ]
+    assert listed(code="FORBIDDEN", path=PATCH) == [(read_only_key.label, 403)]
     assert listed(query="{}", apiKey="cc_unseen") == []
-    answer = client.get("/_mock/requests", params={"apiKey": writer.key}).json()
+    answer = client.get("/_mock/requests", params={"apiKey": read_write_key.key}).json()
     assert answer["count"] == len(answer["requests"]) == 2
 
 
@@ -267,15 +300,15 @@ def test_a_filter_the_admin_api_cannot_apply_is_a_422(
 
 
 def test_filters_match_query_and_body_by_subset(
-    client: httpx.Client, dataset: Dataset, writer: ApiKey, pending: Enrollment
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, pending: Enrollment
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     client.get(
         f"/v2/campaigns/{campaign.id}",
         params=[("includeClient", "true"), ("x", "1"), ("x", "2")],
-        headers={"x-api-key": writer.key},
+        headers={"x-api-key": read_write_key.key},
     )
-    patch(client, writer, pending, "completed")
+    patch(client, read_write_key, pending, "completed")
     state = state_of(client)
     assert len(state.requests(query={"includeClient": "true"})) == 1
     assert len(state.requests(query={"x": ["1", "2"]})) == 1
@@ -287,13 +320,13 @@ def test_filters_match_query_and_body_by_subset(
 
 
 def test_assert_requested_says_what_was_expected_and_what_was_seen(
-    client: httpx.Client, writer: ApiKey, pending: Enrollment
+    client: httpx.Client, read_write_key: ApiKey, pending: Enrollment
 ) -> None:
     state = state_of(client)
     with pytest.raises(AssertionError, match="it is empty"):
         state.assert_requested("updateCustomerCampaignStatus")
-    patch(client, writer, pending, "failed")
-    patch(client, writer, pending, "pending")
+    patch(client, read_write_key, pending, "failed")
+    patch(client, read_write_key, pending, "pending")
     with pytest.raises(AssertionError) as raised:
         state.assert_requested("updateCustomerCampaignStatus", body={"status": "completed"})
     message = str(raised.value)
@@ -330,7 +363,7 @@ def workers(tmp_path: Path) -> Iterator[MockProcess]:
 
 
 def test_the_journal_is_shared_by_workers_and_bounded(
-    workers: MockProcess, writer: ApiKey, pending: Enrollment
+    workers: MockProcess, read_write_key: ApiKey, pending: Enrollment
 ) -> None:
     """Requests on new connections, spread over both workers; one journal holds them all."""
     sent: list[str] = []
@@ -349,7 +382,7 @@ def test_the_journal_is_shared_by_workers_and_bounded(
                     "status": ("completed", "failed")[step % 2],
                 },
                 headers={
-                    "x-api-key": writer.key,
+                    "x-api-key": read_write_key.key,
                     "x-request-id": request_id,
                     "connection": "close",
                 },

@@ -89,6 +89,20 @@ def test_a_fault_plan_may_be_one_key_s(carecycle_mock: CareCycleMock) -> None:
     assert httpx.get(campaign, headers={"x-api-key": tenant.read_only_key.key}).status_code == 404
 
 
+@pytest.fixture
+def paced_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CARECYCLE_RATE_LIMIT", "1")  # the service's setting, exported in CI
+
+
+def test_the_client_fixture_is_not_paced_by_the_environment(
+    paced_environment: None, carecycle: CareCycle, carecycle_mock: CareCycleMock
+) -> None:
+    campaign = carecycle_mock.dataset.tenant().campaign()
+    for _ in range(3):
+        carecycle.campaigns.get(campaign.id)
+    assert carecycle_mock.retry_waits == []  # a paced client would have "waited" 60 s each
+
+
 ISOLATION = """
 import httpx, pytest
 

@@ -32,8 +32,10 @@ def body(enrollment: Enrollment, status: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def enrollment(dataset: Dataset, writer: ApiKey) -> Enrollment:
-    return next(e for e in dataset.enrollments_of(writer.organisation_id) if e.status == "pending")
+def enrollment(dataset: Dataset, read_write_key: ApiKey) -> Enrollment:
+    return next(
+        e for e in dataset.enrollments_of(read_write_key.organisation_id) if e.status == "pending"
+    )
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
@@ -111,48 +113,48 @@ def test_a_port_in_use_exits_1() -> None:
     assert "Address already in use" in result.stderr
 
 
-def test_no_key_reaches_the_log(dataset: Dataset, writer: ApiKey) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+def test_no_key_reaches_the_log(dataset: Dataset, read_write_key: ApiKey) -> None:
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with (
         MockProcess("--fault-script", "500") as server,
         httpx.Client(base_url=server.base_url) as http,
     ):
-        http.put("/_mock/faults", json={"apiKey": writer.key, "script": [{"status": 500}]})
-        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        http.put("/_mock/faults", json={"apiKey": read_write_key.key, "script": [{"status": 500}]})
+        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
         http.get(
-            f"/v2/campaigns/{writer.key}",
-            params={"apiKey": writer.key},
-            headers={"x-api-key": writer.key},
+            f"/v2/campaigns/{read_write_key.key}",
+            params={"apiKey": read_write_key.key},
+            headers={"x-api-key": read_write_key.key},
         )
-        http.get("/_mock/requests", params={"apiKey": writer.key})
+        http.get("/_mock/requests", params={"apiKey": read_write_key.key})
         http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": "cc_wrong_key_123"})
-        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": writer.key})
+        http.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
         # A line is written just after its answer is sent: stopped, the server has written all.
         server.stop()
         log = server.log_text()
     assert f"GET /v2/campaigns/{campaign.id} 200" in log
     assert "cc_***" in log
-    secret = writer.key.removeprefix("cc_")
+    secret = read_write_key.key.removeprefix("cc_")
     assert secret not in log
     assert "wrong_key_123" not in log
 
 
 def test_the_state_survives_a_restart_with_a_file_database(
-    tmp_path: Path, dataset: Dataset, writer: ApiKey, enrollment: Enrollment
+    tmp_path: Path, dataset: Dataset, read_write_key: ApiKey, enrollment: Enrollment
 ) -> None:
     database = str(tmp_path / "state.sqlite3")
     with MockProcess("--db", database) as first:
         answer = httpx.patch(
             f"{first.base_url}{PATCH}",
             json=body(enrollment, "failed"),
-            headers={"x-api-key": writer.key},
+            headers={"x-api-key": read_write_key.key},
         )
         assert answer.json()["previousStatus"] == "pending"
     with MockProcess("--db", database) as second:
         answer = httpx.patch(
             f"{second.base_url}{PATCH}",
             json=body(enrollment, "completed"),
-            headers={"x-api-key": writer.key},
+            headers={"x-api-key": read_write_key.key},
         )
         assert answer.json()["previousStatus"] == "failed"
 
@@ -186,7 +188,7 @@ def workers(tmp_path: Path) -> Iterator[MockProcess]:
 
 
 def test_concurrent_patches_of_one_enrollment_are_serialised(
-    workers: MockProcess, writer: ApiKey, enrollment: Enrollment
+    workers: MockProcess, read_write_key: ApiKey, enrollment: Enrollment
 ) -> None:
     """Each answer's previousStatus is what the one before it set: the answers form one chain
     from the seed status to the final one, with no status reported as previous twice."""
@@ -194,7 +196,9 @@ def test_concurrent_patches_of_one_enrollment_are_serialised(
     lock = threading.Lock()
 
     def hammer(thread: int) -> None:
-        with httpx.Client(base_url=workers.base_url, headers={"x-api-key": writer.key}) as http:
+        with httpx.Client(
+            base_url=workers.base_url, headers={"x-api-key": read_write_key.key}
+        ) as http:
             for step in range(25):
                 status = ("completed", "failed")[(thread + step) % 2]
                 result = http.patch(PATCH, json=body(enrollment, status)).json()
@@ -210,7 +214,7 @@ def test_concurrent_patches_of_one_enrollment_are_serialised(
     final = httpx.patch(
         f"{workers.base_url}{PATCH}",
         json=body(enrollment, "failed"),
-        headers={"x-api-key": writer.key},
+        headers={"x-api-key": read_write_key.key},
     )
     last_set = final.json()["previousStatus"]
     previous = Counter(p for p, _ in answers) + Counter([last_set])
@@ -220,9 +224,9 @@ def test_concurrent_patches_of_one_enrollment_are_serialised(
 
 
 def test_the_rate_limit_holds_across_workers(
-    tmp_path: Path, dataset: Dataset, writer: ApiKey
+    tmp_path: Path, dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     arguments = (
         "--workers",
         "2",
@@ -236,7 +240,7 @@ def test_the_rate_limit_holds_across_workers(
         got = Counter(
             httpx.get(
                 f"{server.base_url}/v2/campaigns/{campaign.id}",
-                headers={"x-api-key": writer.key, "connection": "close"},
+                headers={"x-api-key": read_write_key.key, "connection": "close"},
             ).status_code
             for _ in range(30)
         )

@@ -21,25 +21,27 @@ from carecycle_mock import (
 from carecycle_mock.data import ApiKey, Dataset
 
 
-def test_the_sync_client_runs_against_the_app_in_process(dataset: Dataset, writer: ApiKey) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+def test_the_sync_client_runs_against_the_app_in_process(
+    dataset: Dataset, read_write_key: ApiKey
+) -> None:
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     transport = MockTransport(config=MockConfig(rate_limit=None))
-    with CareCycle(writer.key, base_url="http://mock", transport=transport) as carecycle:
+    with CareCycle(read_write_key.key, base_url="http://mock", transport=transport) as carecycle:
         assert str(carecycle.campaigns.get(campaign.id).campaign.id) == campaign.id
     (entry,) = transport.state.requests("getCampaign")
-    assert entry.key_label == writer.label
+    assert entry.key_label == read_write_key.label
     transport.state.close()
 
 
 def test_a_dropped_connection_is_retried_by_the_sync_client(
-    dataset: Dataset, writer: ApiKey
+    dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     waits: list[float] = []
     plan = FaultPlan(script=(DropFault(), StatusFault(500)))
     transport = MockTransport(config=MockConfig(faults=plan))
     with CareCycle(
-        writer.key, base_url="http://mock", transport=transport, sleep=waits.append
+        read_write_key.key, base_url="http://mock", transport=transport, sleep=waits.append
     ) as carecycle:
         assert carecycle.campaigns.get(campaign.id).campaign.name == campaign.name
         assert len(waits) == 2
@@ -52,9 +54,9 @@ def test_a_dropped_connection_is_retried_by_the_sync_client(
 
 
 def test_a_dropped_connection_is_retried_by_the_async_client(
-    dataset: Dataset, writer: ApiKey
+    dataset: Dataset, read_write_key: ApiKey
 ) -> None:
-    campaign = dataset.campaigns_of(writer.organisation_id)[0]
+    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     waits: list[float] = []
 
     async def record(seconds: float) -> None:
@@ -64,7 +66,7 @@ def test_a_dropped_connection_is_retried_by_the_async_client(
 
     async def read() -> CampaignStatus:
         async with AsyncCareCycle(
-            writer.key, base_url="http://mock", transport=transport, sleep=record
+            read_write_key.key, base_url="http://mock", transport=transport, sleep=record
         ) as carecycle:
             return (await carecycle.campaigns.get(campaign.id)).campaign.status
 
@@ -83,10 +85,15 @@ def test_a_transport_takes_an_app_or_a_config_not_both() -> None:
     app.state.mock.close()
 
 
-def test_a_closed_sync_transport_starts_again_on_use(dataset: Dataset, writer: ApiKey) -> None:
+def test_a_closed_sync_transport_starts_again_on_use(
+    dataset: Dataset, read_write_key: ApiKey
+) -> None:
     transport = MockTransport(config=MockConfig(rate_limit=None))
     transport.close()
     for _ in range(2):
         with httpx.Client(transport=transport, base_url="http://mock") as http:
-            assert http.get("/v2/campaigns/x", headers={"x-api-key": writer.key}).status_code == 422
+            assert (
+                http.get("/v2/campaigns/x", headers={"x-api-key": read_write_key.key}).status_code
+                == 422
+            )
     transport.state.close()

@@ -2,7 +2,10 @@
 
 Three surfaces, each of a tree's `mock/` directory:
 
-- the public Python API, with griffe, statically (as api_diff does for the client);
+- the public Python API, with griffe, statically (as api_diff does for the client): what
+  `carecycle_mock` exports (`__all__`), with their members, and the modules the READMEs
+  send users to (PUBLIC_MODULES). The other modules are the mock's internals: they change
+  in any release (mock/README.md says so), and a change there is no change of the API;
 - the command-line options of `carecycle-mock`: each option, whether it takes a value,
   and its choices;
 - the admin API: each method and path under `/_mock`.
@@ -27,6 +30,7 @@ from carecycle_tools.changes import Change, Level
 
 MOCK = Path("mock")
 PACKAGE = "carecycle_mock"
+PUBLIC_MODULES = ("data", "process", "pytest_plugin")
 
 # Runs with a tree's mock/ first on sys.path; prints that tree's CLI and admin surfaces.
 SURFACES = """
@@ -87,13 +91,30 @@ def mock_changes(old_root: Path, new_root: Path) -> list[Change]:
 
 
 def python_api_changes(old: Path, new: Path) -> list[Change]:
-    breakages = griffe.find_breaking_changes(load_package(PACKAGE, old), load_package(PACKAGE, new))
+    old_package, new_package = load_package(PACKAGE, old), load_package(PACKAGE, new)
+    roots = public_roots(old_package) | public_roots(new_package)
     return [
         Change(
             Level.MAJOR, breakage.obj.path, breakage.kind.value[0].lower() + breakage.kind.value[1:]
         )
-        for breakage in breakages
+        for breakage in griffe.find_breaking_changes(old_package, new_package)
+        if any(
+            breakage.obj.path == root or breakage.obj.path.startswith(f"{root}.") for root in roots
+        )
     ]
+
+
+def public_roots(package: griffe.Object | griffe.Alias) -> set[str]:
+    """The paths under which a change is one of the public API: each export, under its
+    name in the package and where it is defined, and each public module."""
+    roots = {f"{PACKAGE}.{module}" for module in PUBLIC_MODULES}
+    for name in package.exports or ():
+        member = package.members.get(str(name))
+        if member is not None:
+            roots.add(member.path)
+            if isinstance(member, griffe.Alias):
+                roots.add(member.target_path)
+    return roots
 
 
 def surfaces(mock_directory: Path) -> dict[str, Any]:

@@ -6,12 +6,13 @@
 `openapi-python-client generate --fail-on-warning` does, with two more template globals
 that the generator's configuration cannot give:
 
-- `spec`: the values of the OpenAPI document the generator drops (its server URL and its
-  API key header), read here with a YAML parser;
+- `spec`: the values of the OpenAPI document the generator drops (its server URL, its
+  API key header and its UUID pattern), read here with a YAML parser;
 - `fail(message)`: a template that meets what it cannot render calls it, and the
   generation stops with that message;
 - `error_tree`: the runtime's error classes drawn as a tree, each with the first sentence
   of its docstring, for the README;
+- `error_names`: the same classes' names, sorted, which the package's `__init__` exports;
 
 and the filter `joined`, which joins the lines of the spec's text within a paragraph, so
 that a docstring is wrapped where its width says, not where the spec's source line ended.
@@ -62,6 +63,7 @@ class SpecValues:
 
     server_url: str
     api_key_header: str
+    uuid_pattern: str
 
     @classmethod
     def of(cls, document: dict[str, Any]) -> SpecValues:
@@ -79,7 +81,13 @@ class SpecValues:
             raise TemplateFailure(
                 f"{SPEC} must have one apiKey security scheme in a header, has {len(headers)}"
             )
-        return cls(server_url=server_url, api_key_header=headers[0])
+        uuid = ((document.get("components") or {}).get("schemas") or {}).get("Uuid") or {}
+        pattern = uuid.get("pattern") if isinstance(uuid, dict) else None
+        if not isinstance(pattern, str) or not pattern:
+            raise TemplateFailure(
+                f"{SPEC} has no components.schemas.Uuid.pattern: the ids the CLI checks"
+            )
+        return cls(server_url=server_url, api_key_header=headers[0], uuid_pattern=pattern)
 
 
 def fail(message: str) -> NoReturn:
@@ -107,7 +115,8 @@ def render(root: Path, destination: Path) -> None:
     runtime = root / RUNTIME / str(project.package_name)
     errors = runtime / "errors.py"
     tree = error_tree(errors.read_text()) if errors.is_file() else None
-    project.env.globals.update(spec=values, fail=fail, error_tree=tree)
+    names = error_names(errors.read_text()) if errors.is_file() else None
+    project.env.globals.update(spec=values, fail=fail, error_tree=tree, error_names=names)
     project.env.filters["joined"] = joined
     handle_errors(project.build(), fail_on_warning=True)
     package = project.package_dir
@@ -138,21 +147,47 @@ ERROR_BASE = "CareCycleError"
 _TREE_WIDTH = 100
 
 
+@dataclass(frozen=True)
+class ErrorClasses:
+    """The classes of the runtime's errors.py: each one's subclasses there, and the first
+    sentence of its docstring."""
+
+    children: dict[str, list[str]]
+    summaries: dict[str, str]
+
+    @classmethod
+    def of(cls, source: str) -> ErrorClasses:
+        children: dict[str, list[str]] = {}
+        summaries: dict[str, str] = {}
+        for node in ast.parse(source).body:
+            if isinstance(node, ast.ClassDef):
+                docstring = " ".join((ast.get_docstring(node) or "").split("\n\n")[0].split())
+                summaries[node.name] = re.split(r"(?<=[^.])\.(?:\s|$)", docstring, maxsplit=1)[0]
+                for base in node.bases:
+                    if isinstance(base, ast.Name):
+                        children.setdefault(base.id, []).append(node.name)
+        if ERROR_BASE not in summaries:
+            raise TemplateFailure(f"the runtime's errors.py defines no {ERROR_BASE}")
+        return cls(children, summaries)
+
+    def names(self) -> list[str]:
+        """`ERROR_BASE` and every class under it, sorted: what the package exports."""
+        found = [ERROR_BASE]
+        for name in found:
+            found += self.children.get(name, [])
+        return sorted(found)
+
+
+def error_names(source: str) -> list[str]:
+    """The error classes defined in `source` under `ERROR_BASE`, sorted."""
+    return ErrorClasses.of(source).names()
+
+
 def error_tree(source: str) -> str:
     """The error classes defined in `source` under `ERROR_BASE`, as an indented tree: each
     class with the first sentence of its docstring, wrapped to 100 columns."""
-    module = ast.parse(source)
-    children: dict[str, list[str]] = {}
-    summaries: dict[str, str] = {}
-    for node in module.body:
-        if isinstance(node, ast.ClassDef):
-            docstring = " ".join((ast.get_docstring(node) or "").split("\n\n")[0].split())
-            summaries[node.name] = re.split(r"(?<=[^.])\.(?:\s|$)", docstring, maxsplit=1)[0]
-            for base in node.bases:
-                if isinstance(base, ast.Name):
-                    children.setdefault(base.id, []).append(node.name)
-    if ERROR_BASE not in summaries:
-        raise TemplateFailure(f"the runtime's errors.py defines no {ERROR_BASE}")
+    classes = ErrorClasses.of(source)
+    children, summaries = classes.children, classes.summaries
     rows: list[tuple[str, str, str]] = []  # (branch before the name, continuation, name)
 
     def walk(name: str, branch: str, continuation: str) -> None:
@@ -192,6 +227,8 @@ DEFAULT_BASE_URL = {_string(values.server_url)}
 """The server of the OpenAPI document."""
 API_KEY_HEADER = {_string(values.api_key_header)}
 """The header of the OpenAPI document's API key scheme; the key goes in it without prefix."""
+UUID_PATTERN = {_string(values.uuid_pattern)}
+"""The pattern of the OpenAPI document's Uuid schema: the ids the API accepts."""
 '''
     (package / "_spec.py").write_text(text)
 

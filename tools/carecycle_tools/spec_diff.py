@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any
 
+from jsonpointer import JsonPointer, JsonPointerException
+
 from carecycle_tools.changes import Change, Level
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -87,13 +89,10 @@ def resolve(spec: Mapping[str, Any], node: Any) -> Any:
 def _target(spec: Mapping[str, Any], ref: str) -> Any:
     if not ref.startswith("#/"):
         raise SpecError(f"$ref {ref!r} points outside the document")
-    node: Any = spec
-    for escaped in ref[2:].split("/"):
-        token = escaped.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, Mapping) or token not in node:
-            raise SpecError(f"$ref {ref!r} does not resolve")
-        node = node[token]
-    return node
+    try:
+        return JsonPointer(ref[1:]).resolve(spec)
+    except JsonPointerException:
+        raise SpecError(f"$ref {ref!r} does not resolve") from None
 
 
 def _parameter_key(spec: Mapping[str, Any], parameter: Any) -> str:
@@ -209,9 +208,28 @@ class _Comparison:
                         self.documentation("info", field, before, after)
             elif key in {"openapi", "tags"}:
                 self.documentation("document", key, old, new)
+            elif key == "servers":
+                self.servers(old or [], new or [])
             else:
                 self.annotation_or_unclassified("document", key, old, new)
         return self.changes
+
+    def servers(self, old: list[Any], new: list[Any]) -> None:
+        """The URLs are what the client calls (the first is its default base URL): any
+        change to them is major, but a server added after the others. Whatever else a
+        server carries (a description, extensions) is documentation."""
+        old_urls, new_urls = [s.get("url") for s in old], [s.get("url") for s in new]
+        if new_urls[: len(old_urls)] != old_urls:
+            self.add(Level.MAJOR, "servers", f"URLs changed from {old_urls} to {new_urls}")
+            return
+        for url in new_urls[len(old_urls) :]:
+            self.add(Level.MINOR, "servers", f"server {url} added")
+        for before, after in zip(old, new, strict=False):
+            for field, was, now in _pairs(before, after):
+                if field == "variables":
+                    self.unclassified(f"server {after.get('url')}", field, was, now)
+                else:
+                    self.documentation(f"server {after.get('url')}", field, was, now)
 
     def paths(self) -> None:
         old_items, new_items = self.old.get("paths") or {}, self.new.get("paths") or {}

@@ -19,27 +19,22 @@ class AppointmentConfig(JsonModel):
     """How the campaign books appointments.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        client_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        updated_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        client_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         name (str | Unset):
-        concurrent_limit (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its
-            minimum.
-        appointment_length (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its
-            minimum.
-        appointment_spacing (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its
-            minimum.
-        max_options (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
+        concurrent_limit (int | Unset): A signed 32-bit integer.
+        appointment_length (int | Unset): A signed 32-bit integer.
+        appointment_spacing (int | Unset): A signed 32-bit integer.
+        max_options (int | Unset): A signed 32-bit integer.
         min_date (str | Unset):
         max_date (str | Unset):
-        min_hours (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
-        preferred_mode (str | Unset): The page shows `timezone` only; other values are not documented.
-        pulse_workflow_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        created_by (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        updated_by (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        min_hours (int | Unset): A signed 32-bit integer.
+        preferred_mode (str | Unset): For example `timezone`; the other values are not documented.
+        pulse_workflow_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_by (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        updated_by (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
     """
 
     id: UUID = _attrs_field(metadata=json_key("id", UUID_STRING, 0))

@@ -36,44 +36,38 @@ if TYPE_CHECKING:
 
 @_attrs_define
 class Campaign(JsonModel):
-    """A campaign. Which properties are always present is not documented; `id`, `name` and `status` are required here
-    (inferred), every other property is optional. `client` is present when `includeClient` is true.
+    """A campaign. `id`, `name` and `status` are always present; any other property may be missing. `client` is present
+    when `includeClient` is true.
 
         Attributes:
-            id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+            id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
             name (str):
-            status (CampaignStatus): Status of a campaign. The page shows `draft` only; the eight values are the filter
-                values of careCycle's "List Campaigns" page.
+            status (CampaignStatus): Status of a campaign.
             created_at (datetime.datetime | Unset):
             updated_at (datetime.datetime | Unset):
             start_date (datetime.datetime | Unset):
             end_date (datetime.datetime | Unset):
             dial_afterhours (bool | Unset):
-            template_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+            template_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
             template_name (str | Unset):
             description (str | Unset):
             source_type (str | Unset):
             enable_pulse (bool | Unset):
-            pulse_workflow_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-            max_concurrent_calls (int | Unset): At least 1. The page's example `1` is the minimum of a safe integer
-                (`x-carecycle-source: inferred`).
-            suite (str | Unset): The page shows `receptionist`; the other values are not documented, so this is a plain
-                string.
-            max_attempts (int | Unset): An integer within JavaScript's safe range (zod `z.int()`); the page's example
-                -9007199254740991 is its minimum.
+            pulse_workflow_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+            max_concurrent_calls (int | Unset): At least 1.
+            suite (str | Unset): For example `receptionist`; the other values are not documented.
+            max_attempts (int | Unset): An integer within JavaScript's safe range, -(2^53 - 1) to 2^53 - 1.
             sms_company_name (str | Unset):
-            required_vars (list[str] | Unset): Variables a customer record must provide. The page shows an empty list;
-                strings are inferred.
+            required_vars (list[str] | Unset): Variables a customer record must provide.
             client (ClientInfo | Unset): The authenticated client (organisation); present when `includeClient` is true.
             has_inquiry_callback (bool | Unset):
             customer_stats (CustomerStats | Unset): Counts of the campaign's customer enrollments and calls.
             features (CampaignFeatures | Unset): Features enabled for the campaign.
             transfer_config (TransferConfig | Unset): How the campaign transfers calls to people.
-            transfer_config_ids (list[UUID] | Unset): IDs of the campaign's transfer configurations. The page shows an empty
-                list; UUID items are inferred from the name.
-            call_form_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+            transfer_config_ids (list[UUID] | Unset): IDs of the campaign's transfer configurations.
+            call_form_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
             appointment_config (AppointmentConfig | Unset): How the campaign books appointments.
-            campaign_automations (list[Any] | Unset): The page shows an empty list; the item shape is not documented.
+            campaign_automations (list[Any] | Unset): The campaign's automations; the shape of an item is not documented.
     """
 
     id: UUID = _attrs_field(metadata=json_key("id", UUID_STRING, 0))

@@ -3,8 +3,7 @@ from ..types import OpenStrEnum
 
 
 class CampaignStatus(OpenStrEnum):
-    """Status of a campaign. The page shows `draft` only; the eight values are the
-    filter values of careCycle's "List Campaigns" page.
+    """Status of a campaign.
 
     A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
 

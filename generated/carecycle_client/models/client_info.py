@@ -18,7 +18,7 @@ class ClientInfo(JsonModel):
     """The authenticated client (organisation); present when `includeClient` is true.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         sms_company_name (str | Unset):
     """
 

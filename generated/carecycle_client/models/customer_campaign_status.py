@@ -3,7 +3,7 @@ from ..types import OpenStrEnum
 
 
 class CustomerCampaignStatus(OpenStrEnum):
-    """Status of a customer's enrollment in a campaign, in the page's order.
+    """Status of a customer's enrollment in a campaign.
 
     A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
 

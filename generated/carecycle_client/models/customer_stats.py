@@ -20,12 +20,11 @@ class CustomerStats(JsonModel):
     """Counts of the campaign's customer enrollments and calls.
 
     Attributes:
-        total (float | Unset): Number of customers enrolled (`0` on the page marks a plain number).
+        total (float | Unset): Number of customers enrolled.
         total_calls (float | Unset):
         today_calls (float | Unset):
-        status_counts (StatusCounts | Unset): Number of enrollments in each status. The page lists eight of the nine
-            customer campaign statuses (`awaiting_call` is missing); counts of other statuses may appear as further
-            properties (`x-carecycle-source: inferred`).
+        status_counts (StatusCounts | Unset): Number of enrollments in each status. Counts of other statuses (such as
+            `awaiting_call`) may appear as further properties.
     """
 
     total: float | Unset = _attrs_field(default=UNSET, metadata=json_key("total", NUMBER, 0))

@@ -23,11 +23,10 @@ class DynamicTransferOptions(JsonModel):
 
     Attributes:
         ping_url (str | Unset):
-        method (str | Unset): HTTP method of the ping. The page shows `GET` only; other values are not documented.
-        timeout (float | Unset): `0` on the page marks a plain number.
+        method (str | Unset): HTTP method of the ping, for example `GET`; the other values are not documented.
+        timeout (float | Unset):
         headers (DynamicTransferOptionsHeaders | Unset):
-        body (DynamicTransferOptionsBody | Unset): The page shows `null` for each value; the value type is not
-            documented.
+        body (DynamicTransferOptionsBody | Unset): The body the ping sends; the type of its values is not documented.
         transfer_number_field (str | Unset):
         transfer_number (str | Unset):
         success_conditions (list[SuccessCondition] | Unset):

@@ -14,7 +14,7 @@ from ..types import UNSET
 
 @_attrs_define
 class DynamicTransferOptionsBody(JsonModel):
-    """The page shows `null` for each value; the value type is not documented."""
+    """The body the ping sends; the type of its values is not documented."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, metadata=json_rest(ANY))
 

@@ -18,8 +18,8 @@ class ErrorBody(JsonModel):
 
     Attributes:
         message (str): What went wrong, for people.
-        code (str): What went wrong, for programs. Documented codes (`x-carecycle-source: docs`): `UNAUTHORIZED`,
-            `FORBIDDEN`, `NOT_FOUND`, `VALIDATION_ERROR`, `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`. Other codes may appear.
+        code (str): What went wrong, for programs: `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `VALIDATION_ERROR`,
+            `RATE_LIMIT_EXCEEDED`, `INTERNAL_ERROR`. Other codes may appear.
     """
 
     message: str = _attrs_field(metadata=json_key("message", STRING, 0))

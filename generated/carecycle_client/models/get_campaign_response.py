@@ -17,14 +17,12 @@ if TYPE_CHECKING:
 
 @_attrs_define
 class GetCampaignResponse(JsonModel):
-    """Both properties are required (inferred).
+    """The campaign, and its assistants.
 
     Attributes:
-        campaign (Campaign): A campaign. Which properties are always present is not documented; `id`, `name` and
-            `status` are required here (inferred), every other property is optional. `client` is present when
-            `includeClient` is true.
-        assistants (list[Any]): Assistants of the campaign. The page shows an empty list; the item shape is not
-            documented.
+        campaign (Campaign): A campaign. `id`, `name` and `status` are always present; any other property may be
+            missing. `client` is present when `includeClient` is true.
+        assistants (list[Any]): Assistants of the campaign; the shape of an item is not documented.
     """
 
     campaign: Campaign = _attrs_field(metadata=json_key("campaign", model_kind("Campaign"), 0))

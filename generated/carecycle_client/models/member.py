@@ -22,11 +22,10 @@ class Member(JsonModel):
     """A member of the client organisation.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        client_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        user_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        client_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        user_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         role (str | Unset):
         filter_data (str | Unset):
         user (User | Unset): The user account of a member.

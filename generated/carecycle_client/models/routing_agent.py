@@ -34,18 +34,15 @@ class RoutingAgent(JsonModel):
     """A team member who can take transferred calls.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        routing_config_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        member_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        group_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        priority (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
-        weight (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
-        last_call_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        updated_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        routing_config_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        member_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        group_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        priority (int | Unset): A signed 32-bit integer.
+        weight (int | Unset): A signed 32-bit integer.
+        last_call_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
         is_active (bool | Unset):
         skills (str | Unset):
         member (Member | Unset): A member of the client organisation.

@@ -33,35 +33,29 @@ if TYPE_CHECKING:
 
 @_attrs_define
 class RoutingConfig(JsonModel):
-    """How a transfer picks an agent. The docs describe Linear, Round Robin and Grouped routing in prose (`x-carecycle-
-    source: docs`); only `linear` is shown as a value.
+    """How a transfer picks an agent: linear, round robin or grouped routing.
 
-        Attributes:
-            id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-            created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-                render the type, a date, of this nested property. An ISO 8601 string is expected.
-            updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-                render the type, a date, of this nested property. An ISO 8601 string is expected.
-            name (str | Unset):
-            description (str | Unset):
-            routing_type (str | Unset): Routing strategy. The page shows `linear` only; the tokens of the Round Robin and
-                Grouped modes the docs describe are unknown, so this is a plain string.
-            client_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-            fallback_behavior (str | Unset): The page shows `voicemail` only; other values are not documented.
-            fallback_number (str | Unset):
-            max_ring_per_agent (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its
-                minimum.
-            max_wait_time (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
-            try_customer_agent_first (bool | Unset):
-            try_previous_softphone_agent_first (bool | Unset):
-            customer_agent_priority (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its
-                minimum.
-            previous_softphone_agent_priority (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example
-                -2147483648 is its minimum.
-            state_based_routing (bool | Unset):
-            state_routing_fallback (str | Unset): The page shows `fallback` only; other values are not documented.
-            agents (list[RoutingAgent] | Unset):
-            groups (list[RoutingGroup] | Unset):
+    Attributes:
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        updated_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        name (str | Unset):
+        description (str | Unset):
+        routing_type (str | Unset): Routing strategy, for example `linear`; the values of the round robin and grouped
+            modes are not documented.
+        client_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        fallback_behavior (str | Unset): For example `voicemail`; the other values are not documented.
+        fallback_number (str | Unset):
+        max_ring_per_agent (int | Unset): A signed 32-bit integer.
+        max_wait_time (int | Unset): A signed 32-bit integer.
+        try_customer_agent_first (bool | Unset):
+        try_previous_softphone_agent_first (bool | Unset):
+        customer_agent_priority (int | Unset): A signed 32-bit integer.
+        previous_softphone_agent_priority (int | Unset): A signed 32-bit integer.
+        state_based_routing (bool | Unset):
+        state_routing_fallback (str | Unset): For example `fallback`; the other values are not documented.
+        agents (list[RoutingAgent] | Unset):
+        groups (list[RoutingGroup] | Unset):
     """
 
     id: UUID = _attrs_field(metadata=json_key("id", UUID_STRING, 0))

@@ -35,17 +35,15 @@ class RoutingGroup(JsonModel):
     """A group of agents, for grouped routing.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        routing_config_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        updated_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        routing_config_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         name (str | Unset):
         description (str | Unset):
-        routing_type (str | Unset): Routing strategy. The page shows `linear` only; the tokens of the Round Robin and
-            Grouped modes the docs describe are unknown, so this is a plain string.
-        priority (int | Unset): A 32-bit integer (zod `z.int32()`); the page's example -2147483648 is its minimum.
+        routing_type (str | Unset): Routing strategy, for example `linear`; the values of the round robin and grouped
+            modes are not documented.
+        priority (int | Unset): A signed 32-bit integer.
         is_active (bool | Unset):
         agents (list[RoutingAgent] | Unset):
     """

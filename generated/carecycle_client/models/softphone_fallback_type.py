@@ -3,7 +3,7 @@ from ..types import OpenStrEnum
 
 
 class SoftphoneFallbackType(OpenStrEnum):
-    """Fallback when no softphone agent answers (transfer-config pages).
+    """Fallback when no softphone agent answers.
 
     A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
 

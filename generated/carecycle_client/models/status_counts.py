@@ -15,8 +15,8 @@ from ..types import UNSET, Unset
 
 @_attrs_define
 class StatusCounts(JsonModel):
-    """Number of enrollments in each status. The page lists eight of the nine customer campaign statuses (`awaiting_call`
-    is missing); counts of other statuses may appear as further properties (`x-carecycle-source: inferred`).
+    """Number of enrollments in each status. Counts of other statuses (such as `awaiting_call`) may appear as further
+    properties.
 
         Attributes:
             expired (float | Unset):

@@ -18,7 +18,7 @@ class SuccessCondition(JsonModel):
 
     Attributes:
         field (str | Unset):
-        operator (str | Unset): The page shows `equals` only; other values are not documented.
+        operator (str | Unset): For example `equals`; the other values are not documented.
         value (str | Unset):
     """
 

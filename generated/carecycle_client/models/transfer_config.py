@@ -39,29 +39,25 @@ class TransferConfig(JsonModel):
     """How the campaign transfers calls to people.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        created_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        updated_at (datetime.datetime | None | Unset): A timestamp or null. The page shows `null`: the docs could not
-            render the type, a date, of this nested property. An ISO 8601 string is expected.
-        client_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        created_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        updated_at (datetime.datetime | None | Unset): An ISO 8601 timestamp, or null.
+        client_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         name (str | Unset):
-        routing_config_id (UUID | Unset): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-        type_ (TransferType | Unset): How a call is transferred (transfer-config pages).
+        routing_config_id (UUID | Unset): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+        type_ (TransferType | Unset): How a call is transferred.
         warm_transfer (bool | Unset):
         direct_phone_number (str | Unset):
         dynamic_options (DynamicTransferOptions | Unset): Where a dynamic transfer asks for the number to transfer to.
         sip_uri (str | Unset):
         sip_headers (str | Unset):
         warm_summary_prompt (str | Unset):
-        warm_mode (WarmMode | Unset): What happens on a warm transfer (transfer-config pages).
-        softphone_fallback_type (SoftphoneFallbackType | Unset): Fallback when no softphone agent answers (transfer-
-            config pages).
+        warm_mode (WarmMode | Unset): What happens on a warm transfer.
+        softphone_fallback_type (SoftphoneFallbackType | Unset): Fallback when no softphone agent answers.
         softphone_fallback_phone_number (str | Unset):
         appointment_booking_enabled (bool | Unset):
         transfer_waiting_messages (list[str] | Unset):
-        routing_config (RoutingConfig | Unset): How a transfer picks an agent. The docs describe Linear, Round Robin and
-            Grouped routing in prose (`x-carecycle-source: docs`); only `linear` is shown as a value.
+        routing_config (RoutingConfig | Unset): How a transfer picks an agent: linear, round robin or grouped routing.
     """
 
     id: UUID = _attrs_field(metadata=json_key("id", UUID_STRING, 0))

@@ -3,7 +3,7 @@ from ..types import OpenStrEnum
 
 
 class TransferType(OpenStrEnum):
-    """How a call is transferred (transfer-config pages).
+    """How a call is transferred.
 
     A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
 

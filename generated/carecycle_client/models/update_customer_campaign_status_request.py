@@ -16,13 +16,13 @@ from ..types import UNSET
 
 @_attrs_define
 class UpdateCustomerCampaignStatusRequest(JsonModel):
-    """All three properties are required (inferred: the page's example sends all three, and none has a default). Unknown
-    properties are ignored, as zod objects do.
+    """The enrollment, by its customer and campaign, and its new status: all three are required. Unknown properties are
+    ignored.
 
         Attributes:
-            customer_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-            campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
-            status (CustomerCampaignStatus): Status of a customer's enrollment in a campaign, in the page's order.
+            customer_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+            campaign_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
+            status (CustomerCampaignStatus): Status of a customer's enrollment in a campaign.
     """
 
     customer_id: UUID = _attrs_field(metadata=json_key("customerId", UUID_STRING, 0))

@@ -16,16 +16,14 @@ from .customer_campaign_status import CustomerCampaignStatus
 
 @_attrs_define
 class UpdateCustomerCampaignStatusResponse(JsonModel):
-    """The page shows `previousStatus` and `newStatus` as strings (its example's values are the placeholder `string`);
-    their values are customer campaign statuses. All four properties are required (inferred).
+    """The outcome of a status change; all four properties are always present.
 
-        Attributes:
-            success (bool):
-            previous_status (CustomerCampaignStatus): A customer campaign status. A string here, as the page has it; the
-                client reads it as `CustomerCampaignStatus` (`x-carecycle-enum`), an open enum that keeps any other string
-                (`x-carecycle-source: inferred`).
-            new_status (CustomerCampaignStatus): A customer campaign status, read as `previousStatus` is.
-            customer_campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+    Attributes:
+        success (bool):
+        previous_status (CustomerCampaignStatus): The enrollment's status before the change: a customer campaign status
+            (the client reads it as `CustomerCampaignStatus`, an open enum that keeps any other string).
+        new_status (CustomerCampaignStatus): The enrollment's status now, read as `previousStatus` is.
+        customer_campaign_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
     """
 
     success: bool = _attrs_field(metadata=json_key("success", BOOLEAN, 0))

@@ -18,7 +18,7 @@ class User(JsonModel):
     """The user account of a member.
 
     Attributes:
-        id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for byte).
+        id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         name (str | Unset):
         email (str | Unset):
     """

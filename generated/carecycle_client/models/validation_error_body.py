@@ -21,7 +21,7 @@ class ValidationErrorBody(JsonModel):
 
     Attributes:
         message (str):
-        code (str): `VALIDATION_ERROR` (the page shows this value where the other bodies show "string").
+        code (str): Always `VALIDATION_ERROR`.
         errors (list[ValidationIssue]):
     """
 

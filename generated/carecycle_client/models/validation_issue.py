@@ -14,8 +14,8 @@ from ..types import UNSET, Unset
 
 @_attrs_define
 class ValidationIssue(JsonModel):
-    """One problem with the request, in zod's issue format. `path`, `message` and `code` are present in every zod issue;
-    `expected` and `received` only in some (`x-carecycle-source: inferred`).
+    """One problem with the request, in zod's issue format. `path`, `message` and `code` are always present; `expected` and
+    `received` in some issues only.
 
         Attributes:
             path (list[str]): Where in the request the problem is, as a list of keys.

@@ -3,7 +3,7 @@ from ..types import OpenStrEnum
 
 
 class WarmMode(OpenStrEnum):
-    """What happens on a warm transfer (transfer-config pages).
+    """What happens on a warm transfer.
 
     A value the spec does not list is kept as a pseudo-member (see types.OpenStrEnum)."""
 

@@ -93,8 +93,7 @@ def sync_detailed(
      Get a specific campaign by ID for the authenticated client
 
     Args:
-        campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for
-            byte).
+        campaign_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         include_client (bool | Unset):
 
     Raises:
@@ -128,8 +127,7 @@ def sync(
      Get a specific campaign by ID for the authenticated client
 
     Args:
-        campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for
-            byte).
+        campaign_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         include_client (bool | Unset):
 
     Raises:
@@ -160,8 +158,7 @@ async def asyncio_detailed(
      Get a specific campaign by ID for the authenticated client
 
     Args:
-        campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for
-            byte).
+        campaign_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         include_client (bool | Unset):
 
     Raises:
@@ -195,8 +192,7 @@ async def asyncio(
      Get a specific campaign by ID for the authenticated client
 
     Args:
-        campaign_id (UUID): A UUID as zod's `z.uuid()` accepts it (the pages' pattern, byte for
-            byte).
+        campaign_id (UUID): A UUID (versions 1 to 8, the nil UUID, or the max UUID in lower case).
         include_client (bool | Unset):
 
     Raises:

@@ -2,11 +2,21 @@
 """The Customers operations: a module of generated functions for each, and the
 `Customers` and `AsyncCustomers` resources of the CareCycle facade."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal
 from uuid import UUID
 
+from ...bulk import (
+    DEFAULT_CONCURRENCY,
+    STOP_ON,
+    BulkResult,
+    ProgressCallback,
+    StatusUpdate,
+    update_statuses,
+    update_statuses_async,
+)
 from ...client import Resource, TimeoutTypes
+from ...errors import CareCycleError
 from ...models.customer_campaign_status import CustomerCampaignStatus
 from ...models.update_customer_campaign_status_request import UpdateCustomerCampaignStatusRequest
 from ...models.update_customer_campaign_status_response import UpdateCustomerCampaignStatusResponse
@@ -63,6 +73,45 @@ class Customers(Resource):
             extra_headers=extra_headers,
         )
 
+    def update_campaign_statuses(
+        self,
+        updates: Iterable[StatusUpdate | tuple[UUID | str, UUID | str, CustomerCampaignStatus | str]],
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        progress: ProgressCallback[UpdateCustomerCampaignStatusResponse] | None = None,
+        stop_on: tuple[type[CareCycleError], ...] = STOP_ON,
+        timeout: TimeoutTypes | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+    ) -> BulkResult[UpdateCustomerCampaignStatusResponse]:
+        """Set many enrollments' statuses: `update_campaign_status` once per row, `concurrency`
+        threads at a time, paced by the client's rate limit.
+
+        `updates` is any iterable of `bulk.StatusUpdate`s or (customer id, campaign id, status)
+        tuples, read as requests go out. Returns one `bulk.RowResult` per row in the input's
+        order: its `outcome`, its `response` (`previous_status`) or its typed `error`, and its
+        `request_id` (each row's call sends one of its own). An error of
+        `stop_on` (401, 403: the key is wrong for every row) stops the run: no other row is sent,
+        they are NOT_SENT and `stopped_by` says why. `progress` is called with a
+        `bulk.BulkProgress` as each row ends, on the caller's thread.
+        `timeout`, `max_retries` and `deadline` apply to each row's call.
+        """
+
+        def send(update: StatusUpdate, request_id: str) -> UpdateCustomerCampaignStatusResponse:
+            return self.update_campaign_status(
+                customer_id=update.customer_id,
+                campaign_id=update.campaign_id,
+                status=CustomerCampaignStatus(update.status),
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                extra_headers={"x-request-id": request_id},
+            )
+
+        return update_statuses(
+            updates, send, CustomerCampaignStatus, concurrency=concurrency, progress=progress, stop_on=stop_on
+        )
+
 
 class AsyncCustomers(Resource):
     """The Customers operations, as `AsyncCareCycle().customers`."""
@@ -111,4 +160,43 @@ class AsyncCustomers(Resource):
             max_retries=max_retries,
             deadline=deadline,
             extra_headers=extra_headers,
+        )
+
+    async def update_campaign_statuses(
+        self,
+        updates: Iterable[StatusUpdate | tuple[UUID | str, UUID | str, CustomerCampaignStatus | str]],
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        progress: ProgressCallback[UpdateCustomerCampaignStatusResponse] | None = None,
+        stop_on: tuple[type[CareCycleError], ...] = STOP_ON,
+        timeout: TimeoutTypes | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+    ) -> BulkResult[UpdateCustomerCampaignStatusResponse]:
+        """Set many enrollments' statuses: `update_campaign_status` once per row, `concurrency`
+        tasks at a time, paced by the client's rate limit.
+
+        `updates` is any iterable of `bulk.StatusUpdate`s or (customer id, campaign id, status)
+        tuples, read as requests go out. Returns one `bulk.RowResult` per row in the input's
+        order: its `outcome`, its `response` (`previous_status`) or its typed `error`, and its
+        `request_id` (each row's call sends one of its own). An error of
+        `stop_on` (401, 403: the key is wrong for every row) stops the run: no other row is sent,
+        they are NOT_SENT and `stopped_by` says why. `progress` is called with a
+        `bulk.BulkProgress` as each row ends, on the caller's event loop.
+        `timeout`, `max_retries` and `deadline` apply to each row's call.
+        """
+
+        async def send(update: StatusUpdate, request_id: str) -> UpdateCustomerCampaignStatusResponse:
+            return await self.update_campaign_status(
+                customer_id=update.customer_id,
+                campaign_id=update.campaign_id,
+                status=CustomerCampaignStatus(update.status),
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                extra_headers={"x-request-id": request_id},
+            )
+
+        return await update_statuses_async(
+            updates, send, CustomerCampaignStatus, concurrency=concurrency, progress=progress, stop_on=stop_on
         )

@@ -86,14 +86,12 @@ def sync_detailed(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
-    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    The request body may name any of the nine statuses: a target that is not terminal is refused with
     400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
-        body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three, and none has a default). Unknown properties are
-            ignored, as zod objects do.
+        body (UpdateCustomerCampaignStatusRequest): The enrollment, by its customer and campaign,
+            and its new status: all three are required. Unknown properties are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,14 +122,12 @@ def sync(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
-    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    The request body may name any of the nine statuses: a target that is not terminal is refused with
     400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
-        body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three, and none has a default). Unknown properties are
-            ignored, as zod objects do.
+        body (UpdateCustomerCampaignStatusRequest): The enrollment, by its customer and campaign,
+            and its new status: all three are required. Unknown properties are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,14 +155,12 @@ async def asyncio_detailed(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
-    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    The request body may name any of the nine statuses: a target that is not terminal is refused with
     400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
-        body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three, and none has a default). Unknown properties are
-            ignored, as zod objects do.
+        body (UpdateCustomerCampaignStatusRequest): The enrollment, by its customer and campaign,
+            and its new status: all three are required. Unknown properties are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,14 +191,12 @@ async def asyncio(
      Update the status of a customer's campaign enrollment. Only terminal statuses (completed, failed)
     are allowed.
 
-    The terminal-status rule is a business rule, not part of the body schema (`x-carecycle-source:
-    inferred`): the body accepts all nine statuses, and the server rejects a non-terminal target with
+    The request body may name any of the nine statuses: a target that is not terminal is refused with
     400 and a plain error body. Setting a status is idempotent, so the request is safe to retry.
 
     Args:
-        body (UpdateCustomerCampaignStatusRequest): All three properties are required (inferred:
-            the page's example sends all three, and none has a default). Unknown properties are
-            ignored, as zod objects do.
+        body (UpdateCustomerCampaignStatusRequest): The enrollment, by its customer and campaign,
+            and its new status: all three are required. Unknown properties are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,8 +9,7 @@ import pytest
 
 from carecycle_tools.changes import Change, Level
 from carecycle_tools.spec_diff import Direction, SpecError, compare_specs, schema_directions
-
-from .conftest import SPEC
+from tests.repository import SPEC
 
 GET = "GET /v2/campaigns/{campaignId}"
 PATCH = "PATCH /v2/customers/campaign-status"
@@ -286,12 +285,36 @@ RULES: dict[str, tuple[Callable[[Spec], None], list[Change]]] = {
         [Change(Level.PATCH, GET, "summary changed")],
     ),
     "extension changed": (
-        lambda s: schema(s, "Campaign").update({"x-carecycle-source": "docs"}),
-        [Change(Level.PATCH, "Campaign", "x-carecycle-source changed")],
+        lambda s: schema(s, "Campaign").update({"x-carecycle-provenance": {"source": "docs"}}),
+        [Change(Level.PATCH, "Campaign", "x-carecycle-provenance changed")],
+    ),
+    "server URL changed": (
+        change_servers,
+        [
+            Change(
+                Level.MAJOR,
+                "servers",
+                "URLs changed from ['https://api.carecycle.ai'] to ['https://api.example.invalid']",
+            )
+        ],
+    ),
+    "server added": (
+        lambda s: s["servers"].append({"url": "https://sandbox.example.invalid"}),
+        [Change(Level.MINOR, "servers", "server https://sandbox.example.invalid added")],
+    ),
+    "server description changed": (
+        lambda s: s["servers"][0].update(description="Live"),
+        [Change(Level.PATCH, "server https://api.carecycle.ai", "description changed")],
     ),
     "unclassified change": (
-        change_servers,
-        [Change(Level.MAJOR, "document", "servers changed (no rule for it: counted as breaking)")],
+        lambda s: s.update(jsonSchemaDialect="https://spec.openapis.org/oas/3.1/dialect/base"),
+        [
+            Change(
+                Level.MAJOR,
+                "document",
+                "jsonSchemaDialect added (no rule for it: counted as breaking)",
+            )
+        ],
     ),
 }
 

@@ -1,8 +1,7 @@
-"""Fixtures of the release tests: the real spec to mutate, and throwaway git repositories."""
+"""Throwaway git repositories holding a copy of the generator's inputs, for the release tool."""
 
 from __future__ import annotations
 
-import copy
 import os
 import shutil
 import subprocess
@@ -11,19 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+from tests.repository import ROOT
+
 # What a repository needs for the release tool: the generator's inputs, and the mock.
 SOURCES = ("openapi.yaml", "templates", "runtime", "generator-config.yaml", "mock")
-
-
-@pytest.fixture
-def spec() -> dict[str, Any]:
-    """A fresh copy of openapi.yaml, free to mutate."""
-    return copy.deepcopy(SPEC)
 
 
 class Repo:
@@ -92,13 +84,3 @@ class Repo:
             text=True,
             check=False,
         )
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Repo:
-    """A repository whose only commit holds the current spec (as version 1.0.0, whatever the
-    current version is), templates and config."""
-    created = Repo.create(tmp_path / "repo")
-    created.set_version("1.0.0")
-    created.commit("spec 1.0.0")
-    return created

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Repo
+from .repo import Repo
 
 Edit = Callable[[dict[str, Any]], None]
 

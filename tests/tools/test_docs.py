@@ -16,8 +16,7 @@ from carecycle_client import errors
 from carecycle_tools.docs import PAGES
 from carecycle_tools.mock_api import surfaces
 from tests.built_packages import VERSION
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.repository import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from tests.built_packages import Wheels
-
-from .conftest import ROOT, SPEC
+from tests.repository import ROOT, SPEC
 
 UV = ROOT / ".tools" / "bin" / "uv"
 PROJECT: dict[str, Any] = tomllib.loads((ROOT / "generated" / "pyproject.toml").read_text())[
@@ -89,8 +88,13 @@ def test_the_wheel_installs_and_imports_in_a_bare_environment(dist: Path, tmp_pa
     assert installed["name"] == PROJECT["name"] == "carecycle-client"
     assert installed["version"] == SPEC["info"]["version"] == PROJECT["version"]
     assert installed["requires_python"] == PROJECT["requires-python"]
+    extras = [
+        f"{dependency}; extra == '{extra}'"
+        for extra, dependencies in PROJECT.get("optional-dependencies", {}).items()
+        for dependency in dependencies
+    ]
     assert sorted(map(str, map(Requirement, installed["requires"]))) == sorted(
-        map(str, map(Requirement, PROJECT["dependencies"]))
+        map(str, map(Requirement, [*PROJECT["dependencies"], *extras]))
     )
     assert installed["readme_type"] == "text/markdown"
     assert installed["readme"] == (ROOT / "generated" / "README.md").read_text()

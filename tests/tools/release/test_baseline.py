@@ -11,7 +11,7 @@ import pytest
 from carecycle_tools import baseline
 from carecycle_tools.baseline import Base, BaseUnavailable
 
-from .conftest import Repo
+from .repo import Repo
 
 
 @pytest.fixture(params=["data filter", "without it (3.11.0 to 3.11.3)"])

@@ -9,8 +9,9 @@ import pytest
 
 from carecycle_tools.changes import Change, Level
 from carecycle_tools.mock_api import mock_changes
+from tests.repository import ROOT
 
-from .conftest import ROOT, Repo
+from .repo import Repo
 
 
 def tree(path: Path) -> Path:
@@ -96,3 +97,30 @@ def test_the_gate_fails_a_minor_bump_that_drops_a_mock_option(repo: Repo) -> Non
 
     assert result.returncode == 1
     assert "major: carecycle-mock --no-admin: command-line option removed" in result.stderr
+
+
+def test_a_change_inside_the_mock_is_no_change_of_its_api(trees: tuple[Path, Path]) -> None:
+    old, new = trees
+    edit(new, "ratelimit.py", "        volatile: VolatileState,", "        state: VolatileState,")
+
+    assert mock_changes(old, new) == []
+
+
+def test_a_change_to_a_module_the_readmes_document_is_major(trees: tuple[Path, Path]) -> None:
+    old, new = trees
+    edit(new, "data.py", "organisation_id: str | None = None)", "organisation_id: str = '')")
+
+    assert [(change.level, change.where) for change in mock_changes(old, new)] == [
+        (Level.MAJOR, "carecycle_mock.data.Dataset.key")
+    ]
+
+
+def test_a_member_of_an_exported_class_is_public_where_it_is_defined(
+    trees: tuple[Path, Path],
+) -> None:
+    old, new = trees
+    edit(new, "service.py", "    def clear_faults(self)", "    def drop_faults(self)")
+
+    assert [(change.level, change.where) for change in mock_changes(old, new)] == [
+        (Level.MAJOR, "carecycle_mock.service.MockService.clear_faults")
+    ]

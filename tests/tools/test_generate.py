@@ -11,8 +11,7 @@ import pytest
 from carecycle_client import errors
 from carecycle_tools.generate import OUTPUT, compare, generate_into, main
 from carecycle_tools.render import CONFIG, RUNTIME, SPEC, TEMPLATES, joined
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.repository import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +174,24 @@ def test_the_readme_draws_every_error_class_under_its_base(fresh: Path) -> None:
         (base,) = cls.__bases__
         # The base is drawn before the class.
         assert drawn.index(base.__name__) < drawn.index(cls.__name__)
+
+
+def test_the_package_exports_every_error_class(fresh: Path) -> None:
+    init = (fresh / "carecycle_client" / "__init__.py").read_text()
+    exported = set(re.findall(r'^    "(\w+)",$', init, flags=re.MULTILINE))
+    assert {cls.__name__ for cls in _subclasses(errors.CareCycleError)} <= exported
+
+
+def test_a_new_error_class_in_the_runtime_is_exported(tmp_path: Path) -> None:
+    inputs = copy_of_inputs(tmp_path)
+    source = inputs / RUNTIME / "carecycle_client" / "errors.py"
+    source.write_text(
+        source.read_text() + '\n\nclass QuotaSpentError(RateLimitError):\n    """A new error."""\n'
+    )
+    generate_into(tmp_path / "generated", root=inputs)
+    init = (tmp_path / "generated" / "carecycle_client" / "__init__.py").read_text()
+    assert "    QuotaSpentError,\n" in init  # imported from errors
+    assert '    "QuotaSpentError",\n' in init  # and in __all__
 
 
 @pytest.mark.parametrize(

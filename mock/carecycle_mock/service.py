@@ -1,6 +1,9 @@
-"""Everything a running mock holds, and the controls a test uses from Python.
+"""The mock's composition root: it opens every part a running mock holds (the spec, the
+data set, the keys, the durable enrollments, the volatile state and what lives in it)
+and wires them together, and it has the controls a test uses from Python.
 
-`app.state.mock` is a MockState: `set_faults(FaultPlan(...))`, `clear_faults()`,
+`app.state.mock` is a MockService (formerly MockState, still importable under that name
+with a DeprecationWarning): `set_faults(FaultPlan(...))`, `clear_faults()`,
 `reset()`, `request_count(api_key)` and `requests(...)` do what the `/_mock` endpoints
 do; `enrollment_status`, `set_enrollment_status` and `set_rate_limit` reach the state
 no endpoint does.
@@ -9,6 +12,7 @@ no endpoint does.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 from contextlib import ExitStack
 from typing import Any
@@ -21,30 +25,43 @@ from carecycle_mock.enrollments import EnrollmentStore
 from carecycle_mock.faults import FAULT_PLAN_SCHEMA, FAULT_PLAN_URI, FaultInjector, FaultPlan
 from carecycle_mock.journal import Journal, JournalEntry
 from carecycle_mock.ratelimit import RateLimiter
-from carecycle_mock.runtime import open_runtime
 from carecycle_mock.spec import ApiSpec
+from carecycle_mock.volatile import VolatileState, open_volatile_state
 
 
-class MockState:
+class MockService:
+    """A running mock: its parts, and the controls a test uses from Python."""
+
     def __init__(
         self,
         config: MockConfig,
         *,
         clock: Callable[[], float] = time.time,
+        fresh_volatile_state: bool = True,
         fresh_runtime: bool = True,
     ) -> None:
         """Load the spec and the data set, open (and seed) the databases.
 
-        `fresh_runtime=False` joins the runtime state that another process of the same
-        server set up (a worker of `--workers N`) instead of clearing it. Otherwise a
+        `fresh_volatile_state=False` joins the volatile state that another process of the
+        same server set up (a worker of `--workers N`) instead of clearing it. Otherwise a
         file database is this process's alone: a second owner raises DatabaseInUse.
+        `fresh_runtime` is its deprecated name (since 2.1.0).
         """
+        if not fresh_runtime:  # its default is the new name's: only False changes anything
+            warnings.warn(
+                "MockService(fresh_runtime=...) is deprecated; use fresh_volatile_state=...",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            fresh_volatile_state = False
         self.config = config
         database_file = config.database_file
         # Should the rest fail, what was opened is closed again: the databases, and the
         # lock (a refused data set must not leave a connection behind, nor the lock held).
         with ExitStack() as opened:
-            self._owner = OwnerLock(database_file) if fresh_runtime and database_file else None
+            self._owner = (
+                OwnerLock(database_file) if fresh_volatile_state and database_file else None
+            )
             if self._owner is not None:
                 opened.callback(self._owner.release)
             self.spec = ApiSpec.load(
@@ -56,18 +73,28 @@ class MockState:
             self.enrollments = EnrollmentStore(config.database_file)
             opened.callback(self.enrollments.close)
             self.enrollments.seed(self.dataset)
-            self.runtime = open_runtime(config.runtime_file)
-            opened.callback(self.runtime.close)
-            self.faults = FaultInjector(self.runtime)
-            self.journal = Journal(self.runtime, config.journal_size)
+            self.volatile = open_volatile_state(config.volatile_file)
+            opened.callback(self.volatile.close)
+            self.faults = FaultInjector(self.volatile)
+            self.journal = Journal(self.volatile, config.journal_size)
             self._clock = clock
-            if fresh_runtime:
-                self.runtime.clear()
+            if fresh_volatile_state:
+                self.volatile.clear()
                 if config.faults is not None:
                     self.faults.install(config.faults)
             self.limiter: RateLimiter | None = None
             self.set_rate_limit(config.rate_limit)
             opened.pop_all()
+
+    @property
+    def runtime(self) -> VolatileState:
+        """Deprecated name of `volatile` (since 2.1.0)."""
+        warnings.warn(
+            "MockService.runtime is deprecated; use MockService.volatile",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.volatile
 
     def set_faults(self, plan: FaultPlan) -> None:
         """Install a plan, replacing the one of the same scope (its key, or global)."""
@@ -80,11 +107,13 @@ class MockState:
         """Seed statuses back; rate-limit windows, fault plans, request counts and the
         journal cleared."""
         self.enrollments.reset(self.dataset)
-        self.runtime.clear()
+        self.volatile.clear()
 
     def request_count(self, api_key: str | None = None) -> int:
         """Requests to the API seen with this key (any key, or none, when None)."""
-        return self.runtime.request_count(None if api_key is None else key_digest(api_key.encode()))
+        return self.volatile.request_count(
+            None if api_key is None else key_digest(api_key.encode())
+        )
 
     def requests(
         self, operation: str | None = None, *, api_key: str | None = None, **filters: Any
@@ -114,13 +143,17 @@ class MockState:
         self.journal.assert_not_requested(api_key=api_key, operation=operation, **filters)
 
     def set_rate_limit(self, limit: int | None) -> None:
-        """Requests per minute per key from now on; None or 0 disables the limit.
+        """Requests per window (the config's rate_window) per key from now on; None or 0
+        disables the limit.
 
         This process only: the workers of `--workers N` keep the limit they started with.
         """
         if limit is not None and limit < 0:
             raise ValueError("the rate limit is a positive number of requests per minute, or 0")
-        self.limiter = RateLimiter(self.runtime, limit, clock=self._clock) if limit else None
+        window = self.config.rate_window
+        self.limiter = (
+            RateLimiter(self.volatile, limit, window=window, clock=self._clock) if limit else None
+        )
 
     def enrollment_status(self, customer_id: str, campaign_id: str) -> str:
         """An enrollment's status now, read past the API (no key, no rate limit, no journal)."""
@@ -143,6 +176,6 @@ class MockState:
 
     def close(self) -> None:
         self.enrollments.close()
-        self.runtime.close()
+        self.volatile.close()
         if self._owner is not None:
             self._owner.release()

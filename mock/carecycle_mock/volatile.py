@@ -1,9 +1,9 @@
 """State of a running mock that is not data: rate-limit windows, fault plans, request
 counts and the journal (journal.py).
 
-Several server processes (`--workers N`) share it through SQLite (`SharedRuntime`, in a
+Several server processes (`--workers N`) share it through SQLite (`SharedVolatileState`, in a
 file next to the `--db` file, `<db>-runtime`, or a temporary one). A single process keeps
-it in its own memory (`LocalRuntime`): the same behaviour, without a database statement
+it in its own memory (`LocalVolatileState`): the same behaviour, without a database statement
 on every request. Neither is durable: a restart clears it. Keys appear here only as
 sha256 digests.
 """
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 from carecycle_mock.database import Database
 
@@ -36,6 +37,10 @@ CREATE TABLE IF NOT EXISTS journal (
 """
 
 
+# A journal entry's JSON text, or a function that makes it (see journal_append).
+JournalText: TypeAlias = str | Callable[[], str]
+
+
 @dataclass(frozen=True)
 class StoredPlan:
     scope: str
@@ -44,7 +49,7 @@ class StoredPlan:
     position: int
 
 
-class Runtime(Protocol):
+class VolatileState(Protocol):
     def clear(self) -> None: ...
 
     def count_request(self, key: str) -> None: ...
@@ -69,8 +74,13 @@ class Runtime(Protocol):
     def take_step(self, scope: str, version: str, length: int) -> int | None:
         """Claim the next step of a plan's script; its index, or None when all are taken."""
 
-    def journal_append(self, key: str, entry: str, limit: int) -> None:
-        """Append an entry (JSON text) for a request with this key digest, keeping the last `limit`."""
+    def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
+        """Append an entry (JSON text) for a request with this key digest, keeping the last `limit`.
+
+        An entry may come as a function that makes its text: the state in a process's own
+        memory makes it when the journal is read (a request then pays for no entry nobody
+        reads), the shared one at once, for the other processes.
+        """
 
     def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
         """The entries (sequence, JSON text) of requests with this key digest (all when None),
@@ -79,20 +89,20 @@ class Runtime(Protocol):
     def close(self) -> None: ...
 
 
-def open_runtime(path: str | None) -> Runtime:
-    """The runtime state in the SQLite file at `path`, shared; in memory when None."""
-    return LocalRuntime() if path is None else SharedRuntime(path)
+def open_volatile_state(path: str | None) -> VolatileState:
+    """The volatile state in the SQLite file at `path`, shared; in memory when None."""
+    return LocalVolatileState() if path is None else SharedVolatileState(path)
 
 
-class LocalRuntime:
-    """The runtime state of one server process, in its memory."""
+class LocalVolatileState:
+    """The volatile state of one server process, in its memory."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._hits: dict[str, deque[float]] = {}
         self._plans: dict[str, StoredPlan] = {}
         self._counts: Counter[str] = Counter()
-        self._journal: deque[tuple[int, str, str]] = deque()
+        self._journal: deque[tuple[int, str, JournalText]] = deque()
         self._sequence = 0
 
     def clear(self) -> None:
@@ -140,7 +150,7 @@ class LocalRuntime:
             self._plans[scope] = replace(stored, position=stored.position + 1)
             return stored.position
 
-    def journal_append(self, key: str, entry: str, limit: int) -> None:
+    def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
         with self._lock:
             self._sequence += 1
             self._journal.append((self._sequence, key, entry))
@@ -149,14 +159,15 @@ class LocalRuntime:
 
     def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
         with self._lock:
-            return [(seq, text) for seq, k, text in self._journal if key in (None, k)]
+            entries = [(seq, text) for seq, k, text in self._journal if key in (None, k)]
+        return [(seq, text if isinstance(text, str) else text()) for seq, text in entries]
 
     def close(self) -> None:
         self.clear()
 
 
-class SharedRuntime:
-    """The runtime state in an SQLite file that every server process opens."""
+class SharedVolatileState:
+    """The volatile state in an SQLite file that every server process opens."""
 
     def __init__(self, path: str) -> None:
         self._db = Database(path, durable=False, schema=SCHEMA)
@@ -234,7 +245,9 @@ class SharedRuntime:
         )
         return int(rows[0][0]) if rows else None
 
-    def journal_append(self, key: str, entry: str, limit: int) -> None:
+    def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
+        if not isinstance(entry, str):
+            entry = entry()
         # One sequence for every worker: SQLite assigns it under its write lock. Trimming
         # by sequence is a range of the primary key, usually one row or none.
         with self._db.transaction() as connection:
