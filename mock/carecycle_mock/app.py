@@ -185,9 +185,12 @@ async def _inputs(
     """Parse the body, then check every parameter and the body against the spec."""
     body = None
     if operation.body is not None:
-        body = await read_json_body(Request(scope, receive), operation.body.media_type)
+        body = await read_json_body(scope, receive, operation.body.media_type)
         note(scope, **recorded_body(body))
-    query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    query_string: bytes = scope["query_string"]
+    query = (
+        parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else []
+    )
     raw = {
         "path": {name: [value] for name, value in path_parameters.items()},
         "query": _multi(query),

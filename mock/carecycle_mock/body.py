@@ -15,7 +15,8 @@ import math
 import re
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope
 
 from carecycle_mock.errors import ErrorCode, bad_request
 
@@ -27,19 +28,27 @@ JSON_WHITESPACE = b" \t\r\n"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-async def read_json_body(request: Request, media_type: str = "application/json") -> Any:
-    """The decoded body, or an ApiError 400 naming what is wrong with it."""
-    declared = request.headers.get("content-length", "")
+async def read_json_body(
+    scope: Scope, receive: Receive, media_type: str = "application/json"
+) -> Any:
+    """The decoded body of the request of this ASGI scope, or an ApiError 400 naming what
+    is wrong with it; ClientDisconnect if the client leaves before it is read."""
+    declared = _header(scope, b"content-length")
     if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect()
+        body += message.get("body", b"")
+        more = message.get("more_body", False)
         if len(body) > MAX_BODY_BYTES:
             raise _too_large()
     if not body.strip(JSON_WHITESPACE):
         raise bad_request(ErrorCode.EMPTY_BODY, "Request body is empty; send a JSON object")
-    if not _is_media_type(request.headers.get("content-type", ""), media_type):
+    if not _is_media_type(_header(scope, b"content-type"), media_type):
         raise bad_request(
             ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"Content-Type must be {media_type} (UTF-8)"
         )
@@ -67,6 +76,14 @@ async def read_json_body(request: Request, media_type: str = "application/json")
     if _SURROGATE_ESCAPE.search(text) and not _is_unicode(value):
         raise bad_request(ErrorCode.INVALID_JSON, "Request body has an unpaired UTF-16 surrogate")
     return value
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    """The first value of a header (its name in lower case), as Starlette's `Headers` reads it."""
+    for field, value in scope["headers"]:
+        if field.lower() == name:
+            return value.decode("latin-1")  # type: ignore[no-any-return]
+    return ""
 
 
 def _is_media_type(header: str, expected: str) -> bool:

@@ -27,7 +27,6 @@ import json
 import random
 import re
 import time
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -501,5 +500,13 @@ def _request_id(headers: Sequence[tuple[bytes, bytes]]) -> bytes:
         return values[0]
     # A version 4 UUID from Python's generator (reseeded in a forked child), not the
     # system's: an id names a request, it guards nothing, and needs no system call.
-    random_bytes = random.randbytes(16)  # noqa: S311 - not a secret
-    return str(uuid.UUID(bytes=random_bytes, version=4)).encode("ascii")
+    # Formatted here, not by uuid.UUID, which takes three times as long.
+    digits = "%032x" % (random.getrandbits(128) & _UUID4_CLEAR | _UUID4_SET)
+    return (f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}").encode(
+        "ascii"
+    )
+
+
+# The version (4) and variant (RFC 4122) bits of a UUID's 128-bit integer.
+_UUID4_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID4_SET = (0x8000 << 48) | (4 << 76)

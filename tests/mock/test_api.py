@@ -404,7 +404,7 @@ def test_an_unexpected_exception_is_a_documented_500(
     def broken(campaign_id: str) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("carecycle_mock.enrollments.EnrollmentStore.status_counts", broken)
+    monkeypatch.setattr("carecycle_mock.enrollments.MemoryEnrollments.status_counts", broken)
     with open_app(MockConfig(), raise_app_exceptions=False) as broken_client:
         campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
         response = get_campaign(broken_client, campaign.id, read_write_key)
