@@ -54,7 +54,7 @@ async def read_json_body(
         )
     try:
         text = body.decode("utf-8")
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        value = _DECODER.decode(text)
     except UnicodeDecodeError as error:
         raise bad_request(ErrorCode.INVALID_JSON, "Request body is not valid UTF-8") from error
     except RecursionError as error:
@@ -69,7 +69,9 @@ async def read_json_body(
         raise bad_request(
             ErrorCode.INVALID_JSON, "Request body is not valid JSON: a number out of range"
         ) from error
-    if _nested_deeper_than(value, MAX_DEPTH):
+    # Each level opens a bracket: a body with few of them needs no walk.
+    brackets = body.count(b"[") + body.count(b"{")
+    if brackets > MAX_DEPTH and _nested_deeper_than(value, MAX_DEPTH):
         raise bad_request(
             ErrorCode.INVALID_JSON, f"Request body is nested deeper than {MAX_DEPTH} levels"
         )
@@ -126,6 +128,9 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(text)
     return value
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
 
 
 def _too_large() -> Exception:

@@ -139,6 +139,8 @@ class LocalVolatileState:
             self._plans.clear()
 
     def plans_for(self, scope: str) -> list[StoredPlan]:
+        if not self._plans:  # the common case, and no plan is lost by not locking for it
+            return []
         with self._lock:
             return [self._plans[name] for name in dict.fromkeys((scope, "")) if name in self._plans]
 
