@@ -52,7 +52,7 @@ _REQUEST_ID = re.compile(rb"[\x21-\x7e]{1,%d}" % MAX_REQUEST_ID_CHARS)
 # middleware that writes the entry.
 _NOTES = "carecycle_mock.journal"
 # An error body is read for its `code` up to this size; the mock's own are far smaller.
-_MAX_ERROR_BODY = 64 * 1024
+MAX_ERROR_BODY = 64 * 1024
 _KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
 # Shorter secrets would mask ordinary words (as in the access log).
 _MIN_SECRET_LENGTH = 8
@@ -363,52 +363,119 @@ def recorded_body(body: Any) -> dict[str, Any]:
     return {"body": body}
 
 
-class JournalMiddleware:
-    """Records each request to an API path, and gives each response its `x-request-id`.
+class JournalRecorder:
+    """What the journal keeps of each request to an API path, and its `x-request-id`.
 
-    Paths under `/_mock` (the controls) are neither recorded nor given an id. Every other
-    request is: one the spec has, and one it does not (a 404 the consumer may need to
-    see, when its service builds a wrong URL). The key's label and organisation are
-    those of the key sent, if it is one of the data set's, whatever the answer.
+    `begin` gives a request its id; an endpoint adds what only it knows with `note`;
+    `record` appends the entry once the answer went out (or did not). The key's label
+    and organisation are those of the key sent, if it is one of the data set's,
+    whatever the answer.
     """
 
     def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        journal: Journal,
-        keys: Iterable[ApiKey],
-        clock: Callable[[], float] = time.time,
+        self, journal: Journal, keys: Iterable[ApiKey], clock: Callable[[], float] = time.time
     ) -> None:
-        self.app = app
         self.journal = journal
         self.clock = clock
         self._keys = {key_digest(k.key.encode()): k for k in keys}
         self._mask = KeyMask(k.key for k in self._keys.values())
 
+    def begin(self, scope: Scope) -> tuple[bytes, float]:
+        """The request's id, and the time it came."""
+        scope[_NOTES] = {}
+        return _request_id(scope["headers"]), self.clock()
+
+    def record(
+        self,
+        scope: Scope,
+        answer: tuple[int | None, str | None, bytes],
+        request_id: bytes,
+        started: float,
+    ) -> None:
+        """Append the entry of a request `begin` saw: `answer` is its status (None when
+        there was none), its error `code` if known, and (the start of) an error body."""
+        if not self.journal.size:
+            return
+        # What the entry needs, kept as it is: the entry is made when it is read.
+        request = _Request(
+            scope["method"],
+            scope["path"],
+            scope["query_string"],
+            scope[_NOTES],
+            request_key(scope).digest,
+        )
+        status, code, error_body = answer
+        answered = _Answer(status, code, error_body, request_id, started)
+        self.journal.record_lazily(partial(self._entry, request, answered), request.digest)
+
+    def _entry(self, request: _Request, answer: _Answer) -> JournalEntry:
+        notes = request.notes
+        query: dict[str, list[str]] = {}
+        query_string = request.query_string.decode("latin-1")
+        for name, value in parse_qsl(query_string, keep_blank_values=True):
+            query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
+        key = self._keys.get(request.digest)
+        return JournalEntry(
+            operation_id=notes.get("operation_id"),
+            method=request.method,
+            path=self._mask.text(request.path),
+            query={name: tuple(values) for name, values in query.items()},
+            body=self._mask.value(notes.get("body")),
+            body_omitted=notes.get("body_omitted", False),
+            status=answer.status,
+            code=answer.code or _code(answer.error_body),
+            key_label=None if key is None else key.label,
+            organisation_id=None if key is None else key.organisation_id,
+            time=answer.at,
+            request_id=answer.request_id.decode("ascii"),
+        )
+
+
+def with_request_id(
+    headers: Iterable[tuple[bytes, bytes]], request_id: bytes
+) -> list[tuple[bytes, bytes]]:
+    """A response's headers, with this `x-request-id` (and no other)."""
+    kept = [(name, value) for name, value in headers if name.lower() != REQUEST_ID_HEADER]
+    kept.append((REQUEST_ID_HEADER, request_id))
+    return kept
+
+
+def error_body_start(status: int | None, body: bytes) -> bytes:
+    """What the journal reads an answer's `code` from: an error's body, up to a bound."""
+    return body[:MAX_ERROR_BODY] if (status or 0) >= 400 else b""
+
+
+class JournalMiddleware:
+    """Records each request that reaches it, and gives each response its `x-request-id`.
+
+    The spec's paths are recorded by the application's ApiRoutes before they get here;
+    what comes here is every other path: one the spec does not have (a 404 the consumer
+    may need to see, when its service builds a wrong URL) is recorded, one under
+    `/_mock` (the controls) is neither recorded nor given an id.
+    """
+
+    def __init__(self, app: ASGIApp, *, recorder: JournalRecorder) -> None:
+        self.app = app
+        self.recorder = recorder
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith("/_mock/"):
             await self.app(scope, receive, send)
             return
-        request_id = _request_id(scope["headers"])
-        notes: dict[str, Any] = {}
-        scope[_NOTES] = notes
+        request_id, started = self.recorder.begin(scope)
         status: int | None = None
         error_body = bytearray()
-        started = self.clock()
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = [
-                    (name, value)
-                    for name, value in message.get("headers", [])
-                    if name.lower() != REQUEST_ID_HEADER
-                ]
-                message = {**message, "headers": [*headers, (REQUEST_ID_HEADER, request_id)]}
+                message = {
+                    **message,
+                    "headers": with_request_id(message.get("headers", []), request_id),
+                }
             elif message["type"] == "http.response.body" and (status or 0) >= 400:
-                error_body.extend(message.get("body", b"")[: _MAX_ERROR_BODY - len(error_body)])
+                error_body.extend(message.get("body", b"")[: MAX_ERROR_BODY - len(error_body)])
             await send(message)
 
         code: str | None = None
@@ -423,40 +490,7 @@ class JournalMiddleware:
                 status, code = 500, "INTERNAL_ERROR"
             raise
         finally:
-            if self.journal.size:
-                # What the entry needs, kept as it is: the entry is made when it is read.
-                request = _Request(
-                    scope["method"],
-                    scope["path"],
-                    scope["query_string"],
-                    notes,
-                    request_key(scope).digest,
-                )
-                answer = _Answer(status, code, bytes(error_body), request_id, started)
-                self.journal.record_lazily(partial(self._entry, request, answer), request.digest)
-
-    def _entry(self, request: _Request, answer: _Answer) -> JournalEntry:
-        notes = request.notes
-        query: dict[str, list[str]] = {}
-        query_string = request.query_string.decode("latin-1")
-        for name, value in parse_qsl(query_string, keep_blank_values=True):
-            query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
-        key = self._keys.get(request.digest)
-        entry = JournalEntry(
-            operation_id=notes.get("operation_id"),
-            method=request.method,
-            path=self._mask.text(request.path),
-            query={name: tuple(values) for name, values in query.items()},
-            body=self._mask.value(notes.get("body")),
-            body_omitted=notes.get("body_omitted", False),
-            status=answer.status,
-            code=answer.code or _code(answer.error_body),
-            key_label=None if key is None else key.label,
-            organisation_id=None if key is None else key.organisation_id,
-            time=answer.at,
-            request_id=answer.request_id.decode("ascii"),
-        )
-        return entry
+            self.recorder.record(scope, (status, code, bytes(error_body)), request_id, started)
 
 
 @dataclass(frozen=True)

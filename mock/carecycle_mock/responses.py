@@ -29,6 +29,7 @@ class JsonResponse(Response):
     fraction of its cost on the mock's every answer."""
 
     media_type = "application/json"
+    body: bytes
 
     def __init__(
         self,
