@@ -280,10 +280,7 @@ async def _inputs(
     if operation.body is not None:
         body = await read_json_body(scope, receive, operation.body.media_type)
         note(scope, **recorded_body(body))
-    query_string: bytes = scope["query_string"]
-    query = (
-        parse_qsl(query_string.decode("latin-1"), keep_blank_values=True) if query_string else []
-    )
+    query = _query_pairs(scope["query_string"].decode("latin-1"))
     raw = {
         "path": {name: [value] for name, value in path_parameters.items()},
         "query": _multi(query),
@@ -298,6 +295,14 @@ async def _inputs(
     if issues:
         raise validation_failed(issues)
     return Inputs(path=values["path"], query=values["query"], body=body)
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    """`parse_qsl(query, keep_blank_values=True)`, split here when nothing is encoded."""
+    if "%" in query or "+" in query:
+        return parse_qsl(query, keep_blank_values=True)
+    pairs = (part.partition("=") for part in query.split("&") if part)
+    return [(name, value) for name, _, value in pairs]
 
 
 def _multi(items: list[tuple[str, str]]) -> dict[str, list[str]]:

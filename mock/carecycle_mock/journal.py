@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -493,9 +493,9 @@ class JournalMiddleware:
             self.recorder.record(scope, (status, code, bytes(error_body)), request_id, started)
 
 
-@dataclass(frozen=True)
-class _Request:
-    """What the journal middleware keeps of a request: its scope is not kept whole."""
+class _Request(NamedTuple):
+    """What the journal keeps of a request: its scope is not kept whole. (Tuples: made
+    for every request, at a fraction of a frozen dataclass's cost.)"""
 
     method: str
     path: str
@@ -504,9 +504,8 @@ class _Request:
     digest: str
 
 
-@dataclass(frozen=True)
-class _Answer:
-    """What the mock answered a request, as the journal middleware saw it go out."""
+class _Answer(NamedTuple):
+    """What the mock answered a request, as the journal saw it go out."""
 
     status: int | None
     code: str | None
