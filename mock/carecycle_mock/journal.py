@@ -29,8 +29,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any, NamedTuple
+from typing import Any, TypeAlias
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -248,14 +247,14 @@ class Journal:
 
     def record(self, entry: JournalEntry, key: str) -> None:
         """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
-        self.record_lazily(lambda: entry, key)
-
-    def record_lazily(self, make: Callable[[], JournalEntry], key: str) -> None:
-        """Append the entry `make` makes: in the process's own memory, when it is read."""
         if self.size:
-            self._volatile.journal_append(
-                key, lambda: encode_json(make().to_json()).decode(), self.size
-            )
+            self._volatile.journal_append(key, encode_json(entry.to_json()).decode(), self.size)
+
+    def record_lazily(self, text: Callable[[Any], str], record: Any, key: str) -> None:
+        """Append the entry whose JSON `text(record)` makes: in the process's own memory,
+        when it is read. Best one `text` function for every entry, and a flat tuple."""
+        if self.size:
+            self._volatile.journal_append(key, (text, record), self.size)
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
@@ -379,6 +378,7 @@ class JournalRecorder:
         self.clock = clock
         self._keys = {key_digest(k.key.encode()): k for k in keys}
         self._mask = KeyMask(k.key for k in self._keys.values())
+        self._text = self._entry_text  # one bound method for every entry
 
     def begin(self, scope: Scope) -> tuple[bytes, float]:
         """The request's id, and the time it came."""
@@ -397,37 +397,47 @@ class JournalRecorder:
         if not self.journal.size:
             return
         # What the entry needs, kept as it is: the entry is made when it is read.
-        request = _Request(
+        digest = request_key(scope).digest
+        status, code, error_body = answer
+        record = (
             scope["method"],
             scope["path"],
             scope["query_string"],
             scope[_NOTES],
-            request_key(scope).digest,
+            digest,
+            status,
+            code,
+            error_body,
+            request_id,
+            started,
         )
-        status, code, error_body = answer
-        answered = _Answer(status, code, error_body, request_id, started)
-        self.journal.record_lazily(partial(self._entry, request, answered), request.digest)
+        self.journal.record_lazily(self._text, record, digest)
 
-    def _entry(self, request: _Request, answer: _Answer) -> JournalEntry:
-        notes = request.notes
+    def _entry_text(self, record: _Record) -> str:
+        return encode_json(self._entry(record).to_json()).decode()
+
+    def _entry(self, record: _Record) -> JournalEntry:
+        (method, path, query_bytes, notes, digest, status, code, error_body, request_id, at) = (
+            record
+        )
         query: dict[str, list[str]] = {}
-        query_string = request.query_string.decode("latin-1")
+        query_string = query_bytes.decode("latin-1")
         for name, value in parse_qsl(query_string, keep_blank_values=True):
             query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
-        key = self._keys.get(request.digest)
+        key = self._keys.get(digest)
         return JournalEntry(
             operation_id=notes.get("operation_id"),
-            method=request.method,
-            path=self._mask.text(request.path),
+            method=method,
+            path=self._mask.text(path),
             query={name: tuple(values) for name, values in query.items()},
             body=self._mask.value(notes.get("body")),
             body_omitted=notes.get("body_omitted", False),
-            status=answer.status,
-            code=answer.code or _code(answer.error_body),
+            status=status,
+            code=code or _code(error_body),
             key_label=None if key is None else key.label,
             organisation_id=None if key is None else key.organisation_id,
-            time=answer.at,
-            request_id=answer.request_id.decode("ascii"),
+            time=at,
+            request_id=request_id.decode("ascii"),
         )
 
 
@@ -493,25 +503,13 @@ class JournalMiddleware:
             self.recorder.record(scope, (status, code, bytes(error_body)), request_id, started)
 
 
-class _Request(NamedTuple):
-    """What the journal keeps of a request: its scope is not kept whole. (Tuples: made
-    for every request, at a fraction of a frozen dataclass's cost.)"""
-
-    method: str
-    path: str
-    query_string: bytes
-    notes: dict[str, Any]
-    digest: str
-
-
-class _Answer(NamedTuple):
-    """What the mock answered a request, as the journal saw it go out."""
-
-    status: int | None
-    code: str | None
-    error_body: bytes
-    request_id: bytes
-    at: float
+# What the journal keeps of a request and its answer (its scope is not kept whole):
+# method, path, query string, the endpoint's notes, the key's digest, the status (None:
+# no answer), the error code if known, the start of an error body, the request id and
+# the time. A flat tuple: made for every request, at a fraction of an object's cost.
+_Record: TypeAlias = tuple[
+    str, str, bytes, dict[str, Any], str, int | None, str | None, bytes, bytes, float
+]
 
 
 def _code(error_body: bytes) -> str | None:
