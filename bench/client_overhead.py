@@ -365,7 +365,7 @@ openapi.yaml (the GET body is {len(campaign_body()):,} bytes) to any request. Th
 run on core {processes.LOAD_CPU}. It was chosen over the mock because it answers far
 faster than one Python client asks — under wrk (five GETs to three PATCHes, the load
 shape of measurement 1) it answered {capacity.requests_per_second:,.0f} requests/s — so
-the client is the bottleneck, and the mock's own variance (validation, SQLite, rate
+the client is the bottleneck, and the mock's own variance (validation, state, rate
 limiting) does not blur a ratio that is about the client only.
 
 {command_block([" ".join(processes.pinned(server, str(processes.SERVER_CPU)))])}
