@@ -33,7 +33,7 @@ async def read_json_body(
 ) -> Any:
     """The decoded body of the request of this ASGI scope, or an ApiError 400 naming what
     is wrong with it; ClientDisconnect if the client leaves before it is read."""
-    declared = _header(scope, b"content-length")
+    declared, content_type = _headers(scope)
     if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
     body = bytearray()
@@ -48,7 +48,7 @@ async def read_json_body(
             raise _too_large()
     if not body.strip(JSON_WHITESPACE):
         raise bad_request(ErrorCode.EMPTY_BODY, "Request body is empty; send a JSON object")
-    if not _is_media_type(_header(scope, b"content-type"), media_type):
+    if not _is_media_type(content_type, media_type):
         raise bad_request(
             ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"Content-Type must be {media_type} (UTF-8)"
         )
@@ -80,16 +80,24 @@ async def read_json_body(
     return value
 
 
-def _header(scope: Scope, name: bytes) -> str:
-    """The first value of a header (its name in lower case), as Starlette's `Headers` reads it."""
+def _headers(scope: Scope) -> tuple[str, str]:
+    """The first `Content-Length` and `Content-Type` ("" when absent), as Starlette's
+    `Headers` reads a header."""
+    length: bytes | None = None
+    media_type: bytes | None = None
     for field, value in scope["headers"]:
-        if field.lower() == name:
-            return value.decode("latin-1")  # type: ignore[no-any-return]
-    return ""
+        name = field.lower()
+        if name == b"content-length" and length is None:
+            length = value
+        elif name == b"content-type" and media_type is None:
+            media_type = value
+    return (length or b"").decode("latin-1"), (media_type or b"").decode("latin-1")
 
 
 def _is_media_type(header: str, expected: str) -> bool:
     """`expected`, any case, with no parameter but an optional UTF-8 charset."""
+    if header == expected:
+        return True
     media_type, *parameters = (part.strip().lower() for part in header.split(";"))
     if media_type != expected:
         return False

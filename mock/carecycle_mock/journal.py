@@ -14,7 +14,7 @@ appears, and anything else that looks like a key (`cc_...`) is `cc_***`, since a
 may be printed in a test's output.
 
 Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
-its JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
+its compact JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
 and a request id kept only when it is at most MAX_REQUEST_ID_CHARS printable ASCII
 characters (else the mock makes one up).
 
@@ -356,8 +356,9 @@ class KeyMask:
 
 
 def recorded_body(body: Any) -> dict[str, Any]:
-    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS."""
-    if len(json.dumps(body)) > MAX_BODY_CHARS:
+    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS (the length of
+    its compact encoding, as the mock encodes JSON)."""
+    if len(encode_json(body)) > MAX_BODY_CHARS:
         return {"body": None, "body_omitted": True}
     return {"body": body}
 
