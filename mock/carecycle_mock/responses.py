@@ -41,16 +41,16 @@ class JsonResponse(Response):
     ) -> None:
         self.status_code = status_code
         self.background = None
-        self.body = encode_json(content) if encoded is None else encoded
-        given = [
-            (name.lower().encode("latin-1"), value.encode("latin-1"))
-            for name, value in (headers or {}).items()
-        ]
+        self.body = body = encode_json(content) if encoded is None else encoded
         self.raw_headers = [
-            *given,
-            (b"content-length", str(len(self.body)).encode("ascii")),
+            (b"content-length", b"%d" % len(body)),
             (b"content-type", b"application/json"),
         ]
+        if headers:
+            self.raw_headers[:0] = [
+                (name.lower().encode("latin-1"), value.encode("latin-1"))
+                for name, value in headers.items()
+            ]
 
 
 def prepared_json(body: bytes, status_code: int = 200) -> Response:
