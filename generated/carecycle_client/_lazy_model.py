@@ -28,16 +28,25 @@ model's `additional_properties`, and enum values it does not list become members
 
 from __future__ import annotations
 
+import datetime
 import keyword
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
+from uuid import UUID
 
 import attrs
 import jsonschema_rs
 
 from ._fields import METADATA_KEY, JsonKey, Kind, models_in, reader
 from ._model_registry import MODELS, register_model
-from ._parsing import expected_object, read_checked_int
+from ._parsing import (
+    UUID_PARTS,
+    expected_object,
+    read_checked_date,
+    read_checked_datetime,
+    read_checked_int,
+    read_checked_uuid,
+)
 from ._unset import UNSET
 from .errors import APIResponseValidationError
 
@@ -121,18 +130,53 @@ class _Converted(NamedTuple):
     required: bool
 
 
-def _conversion(kind: Kind, value: str, helper: str) -> tuple[str, Callable[[Any], Any] | None]:
-    """The expression that reads `value`, a variable holding a checked value of `kind`, and the
-    function it calls as `helper` (None when it calls none): inline for the commonest kinds."""
+def _conversion(kind: Kind, value: str, names: dict[str, Any]) -> str:
+    """The expression that reads `value`, a name holding a checked value of `kind`, calling
+    only what it adds to `names`: inline for the commonest kinds, so that a model's reader
+    is straight-line code with few calls. On a value its schema should have refused, the
+    expression may raise a ValueError or TypeError as well as the parsers' error: the
+    reader then reads the model by `from_dict`, which explains."""
     if kind.plain:
-        return value, None
+        return value
     if kind.read_checked is read_checked_int:
-        return f"{value} if {value}.__class__ is int else {helper}({value})", read_checked_int
+        return f"{value} if {value}.__class__ is int else {_bound(names, read_checked_int)}({value})"
+    if kind.read_checked is read_checked_uuid and UUID_PARTS is not None:
+        # The steps of read_checked_uuid, without its call: a body holds many ids.
+        names.update(
+            UUID=UUID,
+            new_uuid=UUID_PARTS.new,
+            set_uuid_int=UUID_PARTS.set_int,
+            set_uuid_is_safe=UUID_PARTS.set_is_safe,
+            uuid_unknown=UUID_PARTS.unknown,
+        )
+        return (
+            f"set_uuid_int(made := new_uuid(UUID), int({value}.replace('-', ''), 16))"
+            " or set_uuid_is_safe(made, uuid_unknown) or made"
+        )
+    if kind.read_checked is read_checked_datetime:
+        # A checked date-time is RFC 3339, which fromisoformat reads but for a lower-case z.
+        return f"{_bound(names, datetime.datetime.fromisoformat)}({value})"
+    if kind.read_checked is read_checked_date:
+        return f"{_bound(names, datetime.date.fromisoformat)}({value})"
+    if kind.items is not None:
+        if kind.items.plain:
+            return f"list({value})"  # a copy: the model's list is not the body's
+        item = f"{value}_item"  # a name of its own at each depth of lists in lists
+        return f"[{_conversion(kind.items, item, names)} for {item} in {value}]"
     others = [option for option in kind.options if option.python_type is not type(None)]
     if len(others) == 1 and len(kind.options) == 2:  # a kind or null
-        inner, function = _conversion(others[0], value, helper)
-        return f"None if {value} is None else ({inner})", function
-    return f"{helper}({value})", reader(kind, checked=True, checked_model=_checked_reader_of)
+        return f"None if {value} is None else ({_conversion(others[0], value, names)})"
+    return f"{_bound(names, reader(kind, checked=True, checked_model=_checked_reader_of))}({value})"
+
+
+def _bound(names: dict[str, Any], function: Callable[..., Any]) -> str:
+    """The name `function` goes by in a reader's `names`, added under a new name if need be."""
+    for name, bound in names.items():
+        if bound is function and name.startswith("read_"):
+            return name
+    name = f"read_{len(names)}"
+    names[name] = function
+    return name
 
 
 def _read_later(kind: Kind) -> bool:
@@ -172,34 +216,31 @@ def _checked_reader(
         "set_attribute": object.__setattr__,
         "model_class": model,
         "UNSET": UNSET,
-        "APIResponseValidationError": APIResponseValidationError,
         "named_keys": named_keys,
+        "from_dict": model.from_dict,
+        "APIResponseValidationError": APIResponseValidationError,
     }
     lines = ["def from_checked(data):", "    model = new(model_class)", "    " + assign("_unread", "data")]
-    lines += ["    key = None", "    try:"]
-    for index, field in enumerate(fields):
+    lines.append("    try:")
+    for field in fields:
         if not field.name.isidentifier() or keyword.iskeyword(field.name):
             raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
-        conversion, helper = _conversion(field.kind, "value", f"read_{index}")
-        if helper is not None:
-            names[f"read_{index}"] = helper
-        lines.append(f"        key = {field.key!r}")  # the key an error names
+        conversion = _conversion(field.kind, "value", names)
         if field.required:
-            lines += ["        value = data[key]", "        " + assign(field.name, conversion)]
+            lines += [f"        value = data[{field.key!r}]", "        " + assign(field.name, conversion)]
         elif conversion == "value":
-            lines.append("        " + assign(field.name, "data.get(key, UNSET)"))
+            lines.append("        " + assign(field.name, f"data.get({field.key!r}, UNSET)"))
         else:
             lines += [
-                "        value = data.get(key, UNSET)",
+                f"        value = data.get({field.key!r}, UNSET)",
                 "        " + assign(field.name, f"UNSET if value is UNSET else {conversion}"),
             ]
     lines += [
         "        pass",
-        "    except KeyError:",
-        "        raise APIResponseValidationError('the field is required but missing', path=[key]) from None",
-        "    except APIResponseValidationError as error:",
-        "        error.prepend(key)",
-        "        raise",
+        # A required field missing, or a value the schema should have refused: from_dict
+        # reads the object again, by the parsers, and names the field and what is wrong.
+        "    except (KeyError, TypeError, ValueError, AttributeError, APIResponseValidationError):",
+        "        return from_dict(data)",
     ]
     if rest is not None:
         lines += ["    if named_keys.issuperset(data):", "        " + assign("additional_properties", "{}")]
