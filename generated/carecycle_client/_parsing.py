@@ -179,7 +179,12 @@ def _uuid_parts() -> UuidParts | None:
         made, expected = parts.new(UUID), UUID(sample)
         parts.set_int(made, int(sample.replace("-", ""), 16))
         parts.set_is_safe(made, parts.unknown)
-        same = (made, made.is_safe, hash(made), str(made)) == (expected, expected.is_safe, hash(expected), str(expected))
+        same = (made, made.is_safe, hash(made), str(made)) == (
+            expected,
+            expected.is_safe,
+            hash(expected),
+            str(expected),
+        )
     except (KeyError, AttributeError, TypeError):
         return None
     return parts if same else None

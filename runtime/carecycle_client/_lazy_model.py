@@ -137,10 +137,37 @@ def _conversion(kind: Kind, value: str, names: dict[str, Any]) -> str:
     reader then reads the model by `from_dict`, which explains."""
     if kind.plain:
         return value
+    inline = _inline_conversion(kind, value, names)
+    if inline is not None:
+        return inline
+    if kind.items is not None:
+        if kind.items.plain:
+            return f"list({value})"  # a copy: the model's list is not the body's
+        item = f"{value}_item"  # a name of its own at each depth of lists in lists
+        return f"[{_conversion(kind.items, item, names)} for {item} in {value}]"
+    others = [option for option in kind.options if option.python_type is not type(None)]
+    if len(others) == 1 and len(kind.options) == 2:  # a kind or null
+        return f"None if {value} is None else ({_conversion(others[0], value, names)})"
+    return f"{_bound(names, reader(kind, checked=True, checked_model=_checked_reader_of))}({value})"
+
+
+_DATETIME_FROM_TEXT = datetime.datetime.fromisoformat
+_DATE_FROM_TEXT = datetime.date.fromisoformat
+# The checked readers whose work is one call: a checked date-time is RFC 3339, which
+# fromisoformat reads (but for a lower-case z, which it refuses: from_dict reads that).
+_ONE_CALL: dict[Callable[[Any], Any], Callable[[str], Any]] = {
+    read_checked_datetime: _DATETIME_FROM_TEXT,
+    read_checked_date: _DATE_FROM_TEXT,
+}
+
+
+def _inline_conversion(kind: Kind, value: str, names: dict[str, Any]) -> str | None:
+    """`_conversion` of an integer, a UUID, a date-time or a date, without the call of its
+    checked reader; None for any other kind."""
     if kind.read_checked is read_checked_int:
         return f"{value} if {value}.__class__ is int else {_bound(names, read_checked_int)}({value})"
     if kind.read_checked is read_checked_uuid and UUID_PARTS is not None:
-        # The steps of read_checked_uuid, without its call: a body holds many ids.
+        # The steps of read_checked_uuid: a body holds many ids.
         names.update(
             UUID=UUID,
             new_uuid=UUID_PARTS.new,
@@ -152,20 +179,8 @@ def _conversion(kind: Kind, value: str, names: dict[str, Any]) -> str:
             f"set_uuid_int(made := new_uuid(UUID), int({value}.replace('-', ''), 16))"
             " or set_uuid_is_safe(made, uuid_unknown) or made"
         )
-    if kind.read_checked is read_checked_datetime:
-        # A checked date-time is RFC 3339, which fromisoformat reads but for a lower-case z.
-        return f"{_bound(names, datetime.datetime.fromisoformat)}({value})"
-    if kind.read_checked is read_checked_date:
-        return f"{_bound(names, datetime.date.fromisoformat)}({value})"
-    if kind.items is not None:
-        if kind.items.plain:
-            return f"list({value})"  # a copy: the model's list is not the body's
-        item = f"{value}_item"  # a name of its own at each depth of lists in lists
-        return f"[{_conversion(kind.items, item, names)} for {item} in {value}]"
-    others = [option for option in kind.options if option.python_type is not type(None)]
-    if len(others) == 1 and len(kind.options) == 2:  # a kind or null
-        return f"None if {value} is None else ({_conversion(others[0], value, names)})"
-    return f"{_bound(names, reader(kind, checked=True, checked_model=_checked_reader_of))}({value})"
+    call = _ONE_CALL.get(kind.read_checked)
+    return None if call is None else f"{_bound(names, call)}({value})"
 
 
 def _bound(names: dict[str, Any], function: Callable[..., Any]) -> str:
