@@ -13,12 +13,14 @@ everything below reads, writes and describes the model through it.
 - `Model.from_body(data)`, which the client uses for response bodies, first checks the
   whole body against the model's JSON Schema with jsonschema-rs (compiled, in Rust), then
   reads the model's own values (strings, ids, times, enums, lists of them) at once, by
-  straight-line code compiled from its table (`_checked_reader`) that only converts, and
-  each field that holds a model the first time it is used, and keeps it. A body the schema
-  refuses goes through `from_dict`, which names the field and says why; so a bad body fails
-  the call, not a later attribute access. The schemas are never laxer than the `parse_*`
-  functions (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and
-  then `from_dict` decides.
+  straight-line code compiled from its table (`_checked_reader`) that only converts (the
+  commonest kinds inline, without a call), and each field that holds a model the first
+  time it is used, and keeps it. A body the schema refuses goes through `from_dict`, which
+  names the field and says why; so a bad body fails the call, not a later attribute
+  access. The schemas are never laxer than the `parse_*` functions
+  (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and then
+  `from_dict` decides; should a value the compiled code cannot convert reach it all the
+  same, it hands the object to `from_dict` too.
 
 What the spec does not know is kept, not rejected: fields it does not list land in the
 model's `additional_properties`, and enum values it does not list become members of their
