@@ -8,7 +8,8 @@ table of a model class (`_FieldTable`) is built from those declarations on first
 everything below reads, writes and describes the model through it.
 
 - `Model.from_dict(data)` reads every field at once through the kinds' `parse` (the
-  `parse_*` functions of `_parsing`), which raise one `errors.APIResponseValidationError` naming the
+  `parse_*` functions of `_parsing`), by straight-line code compiled from its table
+  (`_parsing_reader`). They raise one `errors.APIResponseValidationError` naming the
   field that does not match the spec (`campaign.transferConfig.routingConfig.agents[0].id`)
   instead of a KeyError or TypeError from deep inside.
 - `Model.from_body(data)`, which the client uses for response bodies, first checks the
@@ -44,6 +45,10 @@ from ._model_registry import MODELS, register_model
 from ._parsing import (
     UUID_PARTS,
     expected_object,
+    parse_bool,
+    parse_float,
+    parse_int,
+    parse_str,
     read_checked_date,
     read_checked_datetime,
     read_checked_int,
@@ -80,7 +85,17 @@ class _Written(NamedTuple):
 class _FieldTable:
     """Everything a model class reads and writes by, derived from its field declarations."""
 
-    __slots__ = ("eager", "from_checked", "lazy", "named_keys", "rest", "rest_write", "schema", "spec_keys", "written")
+    __slots__ = (
+        "from_checked",
+        "from_dict",
+        "lazy",
+        "named_keys",
+        "rest",
+        "rest_write",
+        "schema",
+        "spec_keys",
+        "written",
+    )
 
     def __init__(self, model: type[JsonModel]) -> None:
         declared: list[tuple[attrs.Attribute[Any], JsonKey]] = [
@@ -95,7 +110,6 @@ class _FieldTable:
         def required(attribute: attrs.Attribute[Any]) -> bool:
             return attribute.default is attrs.NOTHING
 
-        self.eager = tuple(_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named)
         self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
         self.named_keys = frozenset(f.key for _, f in named)
         self.spec_keys = {f.key: a.name for a, f in in_spec_order}
@@ -116,6 +130,11 @@ class _FieldTable:
         self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
         if rest:
             self.lazy["additional_properties"] = LazyField("", reader(rest[0].kind, checked=True))
+        self.from_dict = _parsing_reader(
+            model,
+            [_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named],
+            table=self,
+        )
         self.schema: dict[str, Any] = {
             "type": "object",
             "properties": {f.key: dict(f.kind.schema) for _, f in in_spec_order},
@@ -270,6 +289,72 @@ def _checked_reader(
     return from_checked
 
 
+# The parsers that return a value of exactly this type as it is.
+_PARSED_AS_IT_IS: dict[Callable[[Any], Any], type] = {
+    parse_str: str,
+    parse_bool: bool,
+    parse_int: int,
+    parse_float: float,
+}
+
+
+def _parsing_reader(
+    model: type[JsonModel], fields: list[_Field], *, table: _FieldTable
+) -> Callable[[Mapping[str, Any]], Any]:
+    """`from_dict` of `model` once its argument is known to be a Mapping: every field read by
+    its kind's `parse` in the order of the model's fields, the first that does not match
+    named, straight-line code compiled as `_checked_reader`'s is."""
+    direct = model.__setattr__ is object.__setattr__
+
+    def assign(name: str, expression: str) -> str:
+        return f"model.{name} = {expression}" if direct else f"set_attribute(model, {name!r}, {expression})"
+
+    names: dict[str, Any] = {
+        "new": object.__new__,
+        "set_attribute": object.__setattr__,
+        "model_class": model,
+        "UNSET": UNSET,
+        "APIResponseValidationError": APIResponseValidationError,
+        "read_remaining": _read_remaining,
+        "table": table,
+        "rest": table.rest,
+    }
+    lines = ["def from_dict(data):", "    model = new(model_class)", "    key = None", "    try:"]
+    for index, field in enumerate(fields):
+        if not field.name.isidentifier() or keyword.iskeyword(field.name):
+            raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
+        names[f"parse_{index}"] = field.parse
+        parse = f"parse_{index}(value)"
+        exact = _PARSED_AS_IT_IS.get(field.parse)
+        if exact is not None:  # the commonest value without a call: a str is a string
+            names[exact.__name__] = exact
+            parse = f"value if value.__class__ is {exact.__name__} else {parse}"
+        lines.append(f"        key = {field.key!r}")  # the key an error names
+        if field.required:
+            lines += ["        value = data[key]", "        " + assign(field.name, parse)]
+        else:
+            lines += [
+                "        value = data.get(key, UNSET)",
+                "        " + assign(field.name, f"UNSET if value is UNSET else {parse}"),
+            ]
+    lines += [
+        "        pass",
+        "    except KeyError:",
+        "        if key in data:",
+        "            raise  # not the field missing: a parser's own",
+        "        raise APIResponseValidationError('the field is required but missing', path=[key]) from None",
+        "    except APIResponseValidationError as error:",
+        "        error.prepend(key)",
+        "        raise",
+    ]
+    if table.rest is not None:
+        lines.append("    " + assign("additional_properties", "read_remaining(table, data, rest)"))
+    lines.append("    return model")
+    exec(compile("\n".join(lines), f"<from_dict of {model.__qualname__}>", "exec"), names)  # noqa: S102
+    from_dict: Callable[[Mapping[str, Any]], Any] = names["from_dict"]
+    return from_dict
+
+
 def _checked_reader_of(model: type[JsonModel]) -> Callable[[Any], Any]:
     """The compiled `from_checked` of a nested model, called without its classmethod: its
     table is built now, unless it is being built (a model that holds itself), when the
@@ -284,6 +369,7 @@ _TABLES: dict[type[JsonModel], _FieldTable] = {}
 # The parts of the tables the lazy reading looks up on every read, one lookup away.
 _LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
 _CHECKED_READERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
+_READERS_BY_PARSERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
 
 
 def _table(model: type[JsonModel]) -> _FieldTable:
@@ -296,6 +382,7 @@ def _table(model: type[JsonModel]) -> _FieldTable:
             _BUILDING.discard(model)
         _LAZY_FIELDS[model] = table.lazy
         _CHECKED_READERS[model] = table.from_checked
+        _READERS_BY_PARSERS[model] = table.from_dict
     return table
 
 
@@ -341,22 +428,8 @@ class JsonModel:
         """
         if not isinstance(src_dict, Mapping):
             raise expected_object(src_dict)
-        table = _TABLES.get(cls) or _table(cls)
-        values: dict[str, Any] = {}
-        for name, key, parse, required in table.eager:
-            if key in src_dict:
-                try:
-                    values[name] = parse(src_dict[key])
-                except APIResponseValidationError as error:
-                    error.prepend(key)
-                    raise
-            elif required:
-                raise APIResponseValidationError("the field is required but missing", path=[key])
-        model = cls(**values)
-        if table.rest is not None:
-            # A model with a rest field declares it: additional_properties.
-            cast(Any, model).additional_properties = _read_remaining(table, src_dict, table.rest)
-        return model
+        read = _READERS_BY_PARSERS.get(cls) or _table(cls).from_dict
+        return cast(Self, read(src_dict))
 
     def to_dict(self) -> dict[str, Any]:
         """The model as its JSON object: the spec's fields in the spec's order, then the others."""

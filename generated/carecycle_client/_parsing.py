@@ -104,7 +104,13 @@ def parse_uuid(value: object) -> UUID:
     text = parse_str(value)
     if _UUID_TEXT.fullmatch(text) is None:
         raise _mismatch("a UUID (8-4-4-4-12 hexadecimal digits)", value)
-    return UUID(text)
+    parts = UUID_PARTS  # the hyphenated form, which `UuidParts` makes a UUID of
+    if parts is None:
+        return UUID(text)
+    made = parts.new(UUID)
+    parts.set_int(made, int(text.replace("-", ""), 16))
+    parts.set_is_safe(made, parts.unknown)
+    return made
 
 
 def parse_datetime(value: object) -> datetime.datetime:
