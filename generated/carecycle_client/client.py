@@ -57,6 +57,7 @@ from attrs import define, evolve, field, fields, validators
 
 from ._api_key import ApiKey
 from ._body import parse_body
+from ._request_url import joined_url
 
 # Re-exported under the names they have always had here.
 from ._spec import API_KEY_HEADER as API_KEY_HEADER
@@ -922,6 +923,11 @@ class _Call:
 
     def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         arguments = {**self._request, "headers": self._headers}
+        # The URL joined once (a retry's is the first attempt's), and in one parse where it can.
+        url = self._url or joined_url(client, arguments["url"], arguments.get("params"))
+        if url is not None:
+            arguments["url"] = url
+            arguments.pop("params", None)
         request = client.build_request(**arguments, timeout=self._phase_timeouts())
         self._url = request.url
         if self._follows_redirects:
