@@ -6,15 +6,20 @@ then that again with the query parameters: three runs of httpx's URL parser, the
 part of building a request. For what the generated functions send (a path of printable
 ASCII that starts with one "/", no query or fragment in it, the parameters as a dict) the
 joined URL is the base URL's text, the path after its "/" and the encoded parameters:
-`joined_url` parses that text once. Anything else is left to httpx (None).
+`joined_url` parses that text once, and not again while it is among the last URLS_KEPT
+(a path without parameters, a resource asked for again). Anything else is left to httpx (None).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import httpx
 
 LONGEST_PATH = 8_000
 """Longer paths are left to httpx, whose limits apply to each part of a URL separately."""
+URLS_KEPT = 256
+"""Parsed URLs kept for their text: an httpx.URL is immutable, so requests can share one."""
 
 
 def joined_url(client: httpx.Client | httpx.AsyncClient, url: object, params: object) -> httpx.URL | None:
@@ -43,4 +48,9 @@ def joined_url(client: httpx.Client | httpx.AsyncClient, url: object, params: ob
     if params:
         # What httpx puts in the query: its encoding of the parameters, in place of any other.
         text = f"{text}?{httpx.QueryParams(params)}"
+    return _parsed(text)
+
+
+@lru_cache(maxsize=URLS_KEPT)
+def _parsed(text: str) -> httpx.URL:
     return httpx.URL(text)

@@ -1002,7 +1002,9 @@ class _Call:
     def wait_after(self, outcome: httpx.Response | APIError) -> float | None:
         """Log the attempt; the wait before a retry, or None."""
         if logger.isEnabledFor(logging.DEBUG):
-            logger.debug("%s in %.0f ms%s", self._result(outcome), (time.monotonic() - self._started) * 1000, self._where)
+            logger.debug(
+                "%s in %.0f ms%s", self._result(outcome), (time.monotonic() - self._started) * 1000, self._where
+            )
         if self._retries >= self._max_retries or not isinstance(outcome, httpx.Response | APIConnectionError):
             return None
         if isinstance(outcome, httpx.Response) and not is_retryable(outcome.status_code):
