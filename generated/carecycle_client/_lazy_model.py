@@ -230,6 +230,42 @@ def _holds_models(model: type[JsonModel]) -> bool:
     )
 
 
+class _ReaderSource:
+    """What the compiled readers share: the names their source may use, and a new model's
+    attributes set directly, or through `object.__setattr__` where attrs has a hook on
+    setting. The attribute names are identifiers and the keys are written as literals
+    (repr), so the source is only ever what the table says."""
+
+    def __init__(self, model: type[JsonModel], **names: Any) -> None:
+        self.model = model
+        self._direct = model.__setattr__ is object.__setattr__
+        self.names: dict[str, Any] = {
+            "new": object.__new__,
+            "set_attribute": object.__setattr__,
+            "model_class": model,
+            "UNSET": UNSET,
+            "APIResponseValidationError": APIResponseValidationError,
+            **names,
+        }
+
+    def assign(self, name: str, expression: str) -> str:
+        if self._direct:
+            return f"model.{name} = {expression}"
+        return f"set_attribute(model, {name!r}, {expression})"
+
+    def check_name(self, name: str) -> None:
+        if not name.isidentifier() or keyword.iskeyword(name):
+            raise ValueError(f"{self.model.__name__} has a field named {name!r}, which is no identifier")
+
+    def compiled(self, function: str, lines: list[str]) -> Callable[[Mapping[str, Any]], Any]:
+        """The function `lines` define, compiled once (exec, as attrs and dataclasses make
+        `__init__`)."""
+        label = f"<{function} of {self.model.__qualname__}>"
+        exec(compile("\n".join(lines), label, "exec"), self.names)  # noqa: S102
+        reader: Callable[[Mapping[str, Any]], Any] = self.names[function]
+        return reader
+
+
 def _checked_reader(
     model: type[JsonModel],
     fields: list[_Converted],
@@ -238,29 +274,14 @@ def _checked_reader(
     rest: Kind | None,
 ) -> Callable[[Mapping[str, Any]], Any]:
     """`from_checked` of `model`: a few lines a field, as a hand-written reader would be,
-    compiled once from the table (exec, as attrs and dataclasses make `__init__`). The
-    attribute names are identifiers and the keys are written as literals (repr), so the
-    source is only ever what the table says. `additional_properties` is set too, when it is
-    empty or of plain values; else it is read on first use."""
-    direct = model.__setattr__ is object.__setattr__  # no attrs hook on setting: plain stores
-
-    def assign(name: str, expression: str) -> str:
-        return f"model.{name} = {expression}" if direct else f"set_attribute(model, {name!r}, {expression})"
-
-    names: dict[str, Any] = {
-        "new": object.__new__,
-        "set_attribute": object.__setattr__,
-        "model_class": model,
-        "UNSET": UNSET,
-        "named_keys": named_keys,
-        "from_dict": model.from_dict,
-        "APIResponseValidationError": APIResponseValidationError,
-    }
+    compiled once from the table (`_ReaderSource`). `additional_properties` is set too,
+    when it is empty or of plain values; else it is read on first use."""
+    source = _ReaderSource(model, named_keys=named_keys, from_dict=model.from_dict)
+    assign, names = source.assign, source.names
     lines = ["def from_checked(data):", "    model = new(model_class)", "    " + assign("_unread", "data")]
     lines.append("    try:")
     for field in fields:
-        if not field.name.isidentifier() or keyword.iskeyword(field.name):
-            raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
+        source.check_name(field.name)
         conversion = _conversion(field.kind, "value", names)
         if field.required:
             lines += [f"        value = data[{field.key!r}]", "        " + assign(field.name, conversion)]
@@ -284,9 +305,7 @@ def _checked_reader(
             remaining = "{key: value for key, value in data.items() if key not in named_keys}"
             lines += ["    else:", "        " + assign("additional_properties", remaining)]
     lines.append("    return model")
-    exec(compile("\n".join(lines), f"<from_checked of {model.__qualname__}>", "exec"), names)  # noqa: S102
-    from_checked: Callable[[Mapping[str, Any]], Any] = names["from_checked"]
-    return from_checked
+    return source.compiled("from_checked", lines)
 
 
 # The parsers that return a value of exactly this type as it is.
@@ -304,25 +323,11 @@ def _parsing_reader(
     """`from_dict` of `model` once its argument is known to be a Mapping: every field read by
     its kind's `parse` in the order of the model's fields, the first that does not match
     named, straight-line code compiled as `_checked_reader`'s is."""
-    direct = model.__setattr__ is object.__setattr__
-
-    def assign(name: str, expression: str) -> str:
-        return f"model.{name} = {expression}" if direct else f"set_attribute(model, {name!r}, {expression})"
-
-    names: dict[str, Any] = {
-        "new": object.__new__,
-        "set_attribute": object.__setattr__,
-        "model_class": model,
-        "UNSET": UNSET,
-        "APIResponseValidationError": APIResponseValidationError,
-        "read_remaining": _read_remaining,
-        "table": table,
-        "rest": table.rest,
-    }
+    source = _ReaderSource(model, read_remaining=_read_remaining, table=table, rest=table.rest)
+    assign, names = source.assign, source.names
     lines = ["def from_dict(data):", "    model = new(model_class)", "    key = None", "    try:"]
     for index, field in enumerate(fields):
-        if not field.name.isidentifier() or keyword.iskeyword(field.name):
-            raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
+        source.check_name(field.name)
         names[f"parse_{index}"] = field.parse
         parse = f"parse_{index}(value)"
         exact = _PARSED_AS_IT_IS.get(field.parse)
@@ -350,9 +355,7 @@ def _parsing_reader(
     if table.rest is not None:
         lines.append("    " + assign("additional_properties", "read_remaining(table, data, rest)"))
     lines.append("    return model")
-    exec(compile("\n".join(lines), f"<from_dict of {model.__qualname__}>", "exec"), names)  # noqa: S102
-    from_dict: Callable[[Mapping[str, Any]], Any] = names["from_dict"]
-    return from_dict
+    return source.compiled("from_dict", lines)
 
 
 def _checked_reader_of(model: type[JsonModel]) -> Callable[[Any], Any]:
