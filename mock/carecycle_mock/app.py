@@ -203,13 +203,11 @@ class ApiRoutes:
                 status, code, outcome = 500, "INTERNAL_ERROR", "500"
                 await _send(internal_error().response(), request_id, send)
                 raise
-            if isinstance(response, JsonResponse):  # sent here: one coroutine fewer
+            if isinstance(response, JsonResponse):
                 status = response.status_code
                 outcome = str(status)
                 error_body = error_body_start(status, response.body)
-                headers = with_request_id(response.raw_headers, request_id)
-                await send({"type": "http.response.start", "status": status, "headers": headers})
-                await send({"type": "http.response.body", "body": response.body})
+                await _send(response, request_id, send)
             else:  # an injected drop: it starts an answer, then raises ConnectionDropped
 
                 async def send_with_id(message: Message) -> None:

@@ -93,16 +93,17 @@ class MemoryEnrollments:
         self._counts: dict[str, Counter[str]] = {}
         self._changes = 0
         # Whether a status differs from the seed's: the plugin resets before every test.
-        self._changed = True
+        self._changed = False
 
     def seed(self, dataset: Dataset) -> None:
-        self._changed = True
-        self.reset(dataset)
+        self._load(dataset)
 
     def reset(self, dataset: Dataset) -> None:
+        if self._changed:
+            self._load(dataset)
+
+    def _load(self, dataset: Dataset) -> None:
         with self._lock:
-            if not self._changed:
-                return
             self._enrollments = {
                 (e.customer_id, e.campaign_id): (e.id, e.status) for e in dataset.enrollments
             }

@@ -245,14 +245,10 @@ class Journal:
         self._volatile = volatile
         self.size = size
 
-    def record(self, entry: JournalEntry, key: str) -> None:
-        """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
-        if self.size:
-            self._volatile.journal_append(key, encode_json(entry.to_json()).decode(), self.size)
-
     def record_lazily(self, text: Callable[[Any], str], record: Any, key: str) -> None:
-        """Append the entry whose JSON `text(record)` makes: in the process's own memory,
-        when it is read. Best one `text` function for every entry, and a flat tuple."""
+        """Append the entry whose JSON `text(record)` makes, for a request with this key
+        digest (kept for `apiKey` filters): in the process's own memory, when it is read.
+        Best one `text` function for every entry, and a flat tuple."""
         if self.size:
             self._volatile.journal_append(key, (text, record), self.size)
 
