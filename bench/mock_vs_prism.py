@@ -148,8 +148,9 @@ spec's examples, whose `code` is the literal `string`):
 The two do different work. Our mock checks the key against its data set (401 for an
 unknown key, 403 for a read-only key on PATCH), counts every request against the key's
 rate limit (raised to {RAISED_RATE_LIMIT:,} a minute so that it never trips), validates
-the request against openapi.yaml, reads and writes its SQLite state, and answers 404 for
-unknown ids and 400 for a non-terminal status. Prism validates the request against the
+the request against openapi.yaml, reads and writes its state (in memory: no `--db`
+here), journals every request, and answers 404 for unknown ids and 400 for a
+non-terminal status. Prism validates the request against the
 spec too, but accepts any key that is present, keeps no state and answers the spec's
 example. The GET bodies differ as well: the mock answers the seeded campaign with
 customer statistics computed from the enrollments, Prism the spec's example (see

@@ -93,11 +93,11 @@ while sampled. {profile.samples:,} samples of a busy server; shares are of those
 samples (idle waits are not sampled). The raw stacks are in `bench/out/{output.name}`.
 
 Each sample counted once, for the innermost function of the mock on its stack, with
-what that function calls (libraries, SQLite, the JSON encoder):
+what that function calls (libraries, the JSON encoder, SQLite with `--db`):
 
 {table(["mock function (file)", "share of samples"], profile.rows(profile.in_mock))}
 Each sample counted once, for the innermost Python function on its stack: its own
-time, calls into C (SQLite, the socket) included:
+time, calls into C (the socket, the validator) included:
 
 {table(["function (file)", "share of samples"], profile.rows(profile.own))}
 {command_block([" ".join(processes.pinned(spy, str(processes.LOAD_CPU)))])}"""

@@ -8,18 +8,21 @@ table of a model class (`_FieldTable`) is built from those declarations on first
 everything below reads, writes and describes the model through it.
 
 - `Model.from_dict(data)` reads every field at once through the kinds' `parse` (the
-  `parse_*` functions of `_parsing`), which raise one `errors.APIResponseValidationError` naming the
+  `parse_*` functions of `_parsing`), by straight-line code compiled from its table
+  (`_parsing_reader`). They raise one `errors.APIResponseValidationError` naming the
   field that does not match the spec (`campaign.transferConfig.routingConfig.agents[0].id`)
   instead of a KeyError or TypeError from deep inside.
 - `Model.from_body(data)`, which the client uses for response bodies, first checks the
   whole body against the model's JSON Schema with jsonschema-rs (compiled, in Rust), then
   reads the model's own values (strings, ids, times, enums, lists of them) at once, by
-  straight-line code compiled from its table (`_checked_reader`) that only converts, and
-  each field that holds a model the first time it is used, and keeps it. A body the schema
-  refuses goes through `from_dict`, which names the field and says why; so a bad body fails
-  the call, not a later attribute access. The schemas are never laxer than the `parse_*`
-  functions (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and
-  then `from_dict` decides.
+  straight-line code compiled from its table (`_checked_reader`) that only converts (the
+  commonest kinds inline, without a call), and each field that holds a model the first
+  time it is used, and keeps it. A body the schema refuses goes through `from_dict`, which
+  names the field and says why; so a bad body fails the call, not a later attribute
+  access. The schemas are never laxer than the `parse_*` functions
+  (tests/client/test_lazy_reading.py checks it), only sometimes stricter, and then
+  `from_dict` decides; should a value the compiled code cannot convert reach it all the
+  same, it hands the object to `from_dict` too.
 
 What the spec does not know is kept, not rejected: fields it does not list land in the
 model's `additional_properties`, and enum values it does not list become members of their
@@ -28,16 +31,29 @@ model's `additional_properties`, and enum values it does not list become members
 
 from __future__ import annotations
 
+import datetime
 import keyword
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self, TypeVar, cast
+from uuid import UUID
 
 import attrs
 import jsonschema_rs
 
 from ._fields import METADATA_KEY, JsonKey, Kind, models_in, reader
 from ._model_registry import MODELS, register_model
-from ._parsing import expected_object, read_checked_int
+from ._parsing import (
+    UUID_PARTS,
+    expected_object,
+    parse_bool,
+    parse_float,
+    parse_int,
+    parse_str,
+    read_checked_date,
+    read_checked_datetime,
+    read_checked_int,
+    read_checked_uuid,
+)
 from ._unset import UNSET
 from .errors import APIResponseValidationError
 
@@ -69,7 +85,17 @@ class _Written(NamedTuple):
 class _FieldTable:
     """Everything a model class reads and writes by, derived from its field declarations."""
 
-    __slots__ = ("eager", "from_checked", "lazy", "named_keys", "rest", "rest_write", "schema", "spec_keys", "written")
+    __slots__ = (
+        "from_checked",
+        "from_dict",
+        "lazy",
+        "named_keys",
+        "rest",
+        "rest_write",
+        "schema",
+        "spec_keys",
+        "written",
+    )
 
     def __init__(self, model: type[JsonModel]) -> None:
         declared: list[tuple[attrs.Attribute[Any], JsonKey]] = [
@@ -84,7 +110,6 @@ class _FieldTable:
         def required(attribute: attrs.Attribute[Any]) -> bool:
             return attribute.default is attrs.NOTHING
 
-        self.eager = tuple(_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named)
         self.written = tuple(_Written(a.name, f.key, f.kind.write) for a, f in in_spec_order)
         self.named_keys = frozenset(f.key for _, f in named)
         self.spec_keys = {f.key: a.name for a, f in in_spec_order}
@@ -105,6 +130,11 @@ class _FieldTable:
         self.rest_write: Callable[[Any], Any] | None = rest[0].kind.write if rest else None
         if rest:
             self.lazy["additional_properties"] = LazyField("", reader(rest[0].kind, checked=True))
+        self.from_dict = _parsing_reader(
+            model,
+            [_Field(a.name, f.key, reader(f.kind, checked=False), required(a)) for a, f in named],
+            table=self,
+        )
         self.schema: dict[str, Any] = {
             "type": "object",
             "properties": {f.key: dict(f.kind.schema) for _, f in in_spec_order},
@@ -121,18 +151,68 @@ class _Converted(NamedTuple):
     required: bool
 
 
-def _conversion(kind: Kind, value: str, helper: str) -> tuple[str, Callable[[Any], Any] | None]:
-    """The expression that reads `value`, a variable holding a checked value of `kind`, and the
-    function it calls as `helper` (None when it calls none): inline for the commonest kinds."""
+def _conversion(kind: Kind, value: str, names: dict[str, Any]) -> str:
+    """The expression that reads `value`, a name holding a checked value of `kind`, calling
+    only what it adds to `names`: inline for the commonest kinds, so that a model's reader
+    is straight-line code with few calls. On a value its schema should have refused, the
+    expression may raise a ValueError or TypeError as well as the parsers' error: the
+    reader then reads the model by `from_dict`, which explains."""
     if kind.plain:
-        return value, None
-    if kind.read_checked is read_checked_int:
-        return f"{value} if {value}.__class__ is int else {helper}({value})", read_checked_int
+        return value
+    inline = _inline_conversion(kind, value, names)
+    if inline is not None:
+        return inline
+    if kind.items is not None:
+        if kind.items.plain:
+            return f"list({value})"  # a copy: the model's list is not the body's
+        item = f"{value}_item"  # a name of its own at each depth of lists in lists
+        return f"[{_conversion(kind.items, item, names)} for {item} in {value}]"
     others = [option for option in kind.options if option.python_type is not type(None)]
     if len(others) == 1 and len(kind.options) == 2:  # a kind or null
-        inner, function = _conversion(others[0], value, helper)
-        return f"None if {value} is None else ({inner})", function
-    return f"{helper}({value})", reader(kind, checked=True, checked_model=_checked_reader_of)
+        return f"None if {value} is None else ({_conversion(others[0], value, names)})"
+    return f"{_bound(names, reader(kind, checked=True, checked_model=_checked_reader_of))}({value})"
+
+
+_DATETIME_FROM_TEXT = datetime.datetime.fromisoformat
+_DATE_FROM_TEXT = datetime.date.fromisoformat
+# The checked readers whose work is one call: a checked date-time is RFC 3339, which
+# fromisoformat reads (but for a lower-case z, which it refuses: from_dict reads that).
+_ONE_CALL: dict[Callable[[Any], Any], Callable[[str], Any]] = {
+    read_checked_datetime: _DATETIME_FROM_TEXT,
+    read_checked_date: _DATE_FROM_TEXT,
+}
+
+
+def _inline_conversion(kind: Kind, value: str, names: dict[str, Any]) -> str | None:
+    """`_conversion` of an integer, a UUID, a date-time or a date, without the call of its
+    checked reader; None for any other kind."""
+    if kind.read_checked is read_checked_int:
+        return f"{value} if {value}.__class__ is int else {_bound(names, read_checked_int)}({value})"
+    if kind.read_checked is read_checked_uuid and UUID_PARTS is not None:
+        # The steps of read_checked_uuid: a body holds many ids.
+        names.update(
+            UUID=UUID,
+            new_uuid=UUID_PARTS.new,
+            set_uuid_int=UUID_PARTS.set_int,
+            set_uuid_is_safe=UUID_PARTS.set_is_safe,
+            uuid_unknown=UUID_PARTS.unknown,
+        )
+        return (
+            f"set_uuid_int(made := new_uuid(UUID), int({value}.replace('-', ''), 16))"
+            " or set_uuid_is_safe(made, uuid_unknown) or made"
+        )
+    call = _ONE_CALL.get(kind.read_checked)
+    return None if call is None else f"{_bound(names, call)}({value})"
+
+
+def _bound(names: dict[str, Any], function: Callable[..., Any]) -> str:
+    """The name `function` goes by in a reader's `names`, added under a new name if need be."""
+    for name, bound in names.items():
+        if bound is function and name.startswith("read_"):
+            return name
+    name = f"read_{len(names)}"
+    names[name] = function
+    return name
 
 
 def _read_later(kind: Kind) -> bool:
@@ -150,6 +230,42 @@ def _holds_models(model: type[JsonModel]) -> bool:
     )
 
 
+class _ReaderSource:
+    """What the compiled readers share: the names their source may use, and a new model's
+    attributes set directly, or through `object.__setattr__` where attrs has a hook on
+    setting. The attribute names are identifiers and the keys are written as literals
+    (repr), so the source is only ever what the table says."""
+
+    def __init__(self, model: type[JsonModel], **names: Any) -> None:
+        self.model = model
+        self._direct = model.__setattr__ is object.__setattr__
+        self.names: dict[str, Any] = {
+            "new": object.__new__,
+            "set_attribute": object.__setattr__,
+            "model_class": model,
+            "UNSET": UNSET,
+            "APIResponseValidationError": APIResponseValidationError,
+            **names,
+        }
+
+    def assign(self, name: str, expression: str) -> str:
+        if self._direct:
+            return f"model.{name} = {expression}"
+        return f"set_attribute(model, {name!r}, {expression})"
+
+    def check_name(self, name: str) -> None:
+        if not name.isidentifier() or keyword.iskeyword(name):
+            raise ValueError(f"{self.model.__name__} has a field named {name!r}, which is no identifier")
+
+    def compiled(self, function: str, lines: list[str]) -> Callable[[Mapping[str, Any]], Any]:
+        """The function `lines` define, compiled once (exec, as attrs and dataclasses make
+        `__init__`)."""
+        label = f"<{function} of {self.model.__qualname__}>"
+        exec(compile("\n".join(lines), label, "exec"), self.names)  # noqa: S102
+        reader: Callable[[Mapping[str, Any]], Any] = self.names[function]
+        return reader
+
+
 def _checked_reader(
     model: type[JsonModel],
     fields: list[_Converted],
@@ -158,48 +274,30 @@ def _checked_reader(
     rest: Kind | None,
 ) -> Callable[[Mapping[str, Any]], Any]:
     """`from_checked` of `model`: a few lines a field, as a hand-written reader would be,
-    compiled once from the table (exec, as attrs and dataclasses make `__init__`). The
-    attribute names are identifiers and the keys are written as literals (repr), so the
-    source is only ever what the table says. `additional_properties` is set too, when it is
-    empty or of plain values; else it is read on first use."""
-    direct = model.__setattr__ is object.__setattr__  # no attrs hook on setting: plain stores
-
-    def assign(name: str, expression: str) -> str:
-        return f"model.{name} = {expression}" if direct else f"set_attribute(model, {name!r}, {expression})"
-
-    names: dict[str, Any] = {
-        "new": object.__new__,
-        "set_attribute": object.__setattr__,
-        "model_class": model,
-        "UNSET": UNSET,
-        "APIResponseValidationError": APIResponseValidationError,
-        "named_keys": named_keys,
-    }
+    compiled once from the table (`_ReaderSource`). `additional_properties` is set too,
+    when it is empty or of plain values; else it is read on first use."""
+    source = _ReaderSource(model, named_keys=named_keys, from_dict=model.from_dict)
+    assign, names = source.assign, source.names
     lines = ["def from_checked(data):", "    model = new(model_class)", "    " + assign("_unread", "data")]
-    lines += ["    key = None", "    try:"]
-    for index, field in enumerate(fields):
-        if not field.name.isidentifier() or keyword.iskeyword(field.name):
-            raise ValueError(f"{model.__name__} has a field named {field.name!r}, which is no identifier")
-        conversion, helper = _conversion(field.kind, "value", f"read_{index}")
-        if helper is not None:
-            names[f"read_{index}"] = helper
-        lines.append(f"        key = {field.key!r}")  # the key an error names
+    lines.append("    try:")
+    for field in fields:
+        source.check_name(field.name)
+        conversion = _conversion(field.kind, "value", names)
         if field.required:
-            lines += ["        value = data[key]", "        " + assign(field.name, conversion)]
+            lines += [f"        value = data[{field.key!r}]", "        " + assign(field.name, conversion)]
         elif conversion == "value":
-            lines.append("        " + assign(field.name, "data.get(key, UNSET)"))
+            lines.append("        " + assign(field.name, f"data.get({field.key!r}, UNSET)"))
         else:
             lines += [
-                "        value = data.get(key, UNSET)",
+                f"        value = data.get({field.key!r}, UNSET)",
                 "        " + assign(field.name, f"UNSET if value is UNSET else {conversion}"),
             ]
     lines += [
         "        pass",
-        "    except KeyError:",
-        "        raise APIResponseValidationError('the field is required but missing', path=[key]) from None",
-        "    except APIResponseValidationError as error:",
-        "        error.prepend(key)",
-        "        raise",
+        # A required field missing, or a value the schema should have refused: from_dict
+        # reads the object again, by the parsers, and names the field and what is wrong.
+        "    except (KeyError, TypeError, ValueError, AttributeError, APIResponseValidationError):",
+        "        return from_dict(data)",
     ]
     if rest is not None:
         lines += ["    if named_keys.issuperset(data):", "        " + assign("additional_properties", "{}")]
@@ -207,9 +305,57 @@ def _checked_reader(
             remaining = "{key: value for key, value in data.items() if key not in named_keys}"
             lines += ["    else:", "        " + assign("additional_properties", remaining)]
     lines.append("    return model")
-    exec(compile("\n".join(lines), f"<from_checked of {model.__qualname__}>", "exec"), names)  # noqa: S102
-    from_checked: Callable[[Mapping[str, Any]], Any] = names["from_checked"]
-    return from_checked
+    return source.compiled("from_checked", lines)
+
+
+# The parsers that return a value of exactly this type as it is.
+_PARSED_AS_IT_IS: dict[Callable[[Any], Any], type] = {
+    parse_str: str,
+    parse_bool: bool,
+    parse_int: int,
+    parse_float: float,
+}
+
+
+def _parsing_reader(
+    model: type[JsonModel], fields: list[_Field], *, table: _FieldTable
+) -> Callable[[Mapping[str, Any]], Any]:
+    """`from_dict` of `model` once its argument is known to be a Mapping: every field read by
+    its kind's `parse` in the order of the model's fields, the first that does not match
+    named, straight-line code compiled as `_checked_reader`'s is."""
+    source = _ReaderSource(model, read_remaining=_read_remaining, table=table, rest=table.rest)
+    assign, names = source.assign, source.names
+    lines = ["def from_dict(data):", "    model = new(model_class)", "    key = None", "    try:"]
+    for index, field in enumerate(fields):
+        source.check_name(field.name)
+        names[f"parse_{index}"] = field.parse
+        parse = f"parse_{index}(value)"
+        exact = _PARSED_AS_IT_IS.get(field.parse)
+        if exact is not None:  # the commonest value without a call: a str is a string
+            names[exact.__name__] = exact
+            parse = f"value if value.__class__ is {exact.__name__} else {parse}"
+        lines.append(f"        key = {field.key!r}")  # the key an error names
+        if field.required:
+            lines += ["        value = data[key]", "        " + assign(field.name, parse)]
+        else:
+            lines += [
+                "        value = data.get(key, UNSET)",
+                "        " + assign(field.name, f"UNSET if value is UNSET else {parse}"),
+            ]
+    lines += [
+        "        pass",
+        "    except KeyError:",
+        "        if key in data:",
+        "            raise  # not the field missing: a parser's own",
+        "        raise APIResponseValidationError('the field is required but missing', path=[key]) from None",
+        "    except APIResponseValidationError as error:",
+        "        error.prepend(key)",
+        "        raise",
+    ]
+    if table.rest is not None:
+        lines.append("    " + assign("additional_properties", "read_remaining(table, data, rest)"))
+    lines.append("    return model")
+    return source.compiled("from_dict", lines)
 
 
 def _checked_reader_of(model: type[JsonModel]) -> Callable[[Any], Any]:
@@ -226,6 +372,7 @@ _TABLES: dict[type[JsonModel], _FieldTable] = {}
 # The parts of the tables the lazy reading looks up on every read, one lookup away.
 _LAZY_FIELDS: dict[type[JsonModel], dict[str, LazyField]] = {}
 _CHECKED_READERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
+_READERS_BY_PARSERS: dict[type[JsonModel], Callable[[Mapping[str, Any]], Any]] = {}
 
 
 def _table(model: type[JsonModel]) -> _FieldTable:
@@ -238,6 +385,7 @@ def _table(model: type[JsonModel]) -> _FieldTable:
             _BUILDING.discard(model)
         _LAZY_FIELDS[model] = table.lazy
         _CHECKED_READERS[model] = table.from_checked
+        _READERS_BY_PARSERS[model] = table.from_dict
     return table
 
 
@@ -283,22 +431,8 @@ class JsonModel:
         """
         if not isinstance(src_dict, Mapping):
             raise expected_object(src_dict)
-        table = _TABLES.get(cls) or _table(cls)
-        values: dict[str, Any] = {}
-        for name, key, parse, required in table.eager:
-            if key in src_dict:
-                try:
-                    values[name] = parse(src_dict[key])
-                except APIResponseValidationError as error:
-                    error.prepend(key)
-                    raise
-            elif required:
-                raise APIResponseValidationError("the field is required but missing", path=[key])
-        model = cls(**values)
-        if table.rest is not None:
-            # A model with a rest field declares it: additional_properties.
-            cast(Any, model).additional_properties = _read_remaining(table, src_dict, table.rest)
-        return model
+        read = _READERS_BY_PARSERS.get(cls) or _table(cls).from_dict
+        return cast(Self, read(src_dict))
 
     def to_dict(self) -> dict[str, Any]:
         """The model as its JSON object: the spec's fields in the spec's order, then the others."""

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from uuid import UUID, SafeUUID
 
 from .errors import APIResponseValidationError
@@ -104,7 +104,13 @@ def parse_uuid(value: object) -> UUID:
     text = parse_str(value)
     if _UUID_TEXT.fullmatch(text) is None:
         raise _mismatch("a UUID (8-4-4-4-12 hexadecimal digits)", value)
-    return UUID(text)
+    parts = UUID_PARTS  # the hyphenated form, which `UuidParts` makes a UUID of
+    if parts is None:
+        return UUID(text)
+    made = parts.new(UUID)
+    parts.set_int(made, int(text.replace("-", ""), 16))
+    parts.set_is_safe(made, parts.unknown)
+    return made
 
 
 def parse_datetime(value: object) -> datetime.datetime:
@@ -155,18 +161,50 @@ def read_checked_int(value: Any) -> int:
     return value if value.__class__ is int else parse_int(value)
 
 
-def _checked_uuid_reader() -> Callable[[Any], UUID]:
-    """`read_checked_uuid`: a UUID from a checked string at a third of what `UUID(text)`
-    costs. Its `__init__`, pure Python, goes through every form a UUID may be written in,
-    which a checked value never is; this sets the two slots `__init__` sets (pydantic-core
-    builds its UUIDs the same way), and only if that makes the same UUID as `UUID(text)`."""
+class UuidParts(NamedTuple):
+    """What `read_checked_uuid` makes a UUID of, for code that inlines it (`_lazy_model`):
+    `new(UUID)`, then `set_int(made, int(text.replace("-", ""), 16))` and
+    `set_is_safe(made, unknown)`."""
+
+    new: Callable[[type[UUID]], UUID]
+    set_int: Callable[[UUID, int], None]
+    set_is_safe: Callable[[UUID, SafeUUID], None]
+    unknown: SafeUUID
+
+
+def _uuid_parts() -> UuidParts | None:
+    """How to make a UUID from a checked string at a third of what `UUID(text)` costs. Its
+    `__init__`, pure Python, goes through every form a UUID may be written in, which a
+    checked value never is; this sets the two slots `__init__` sets (pydantic-core builds
+    its UUIDs the same way), and only if that makes the same UUID as `UUID(text)`: None
+    where it does not (another Python's UUID)."""
     slots = UUID.__dict__
     try:
-        set_int, set_is_safe = slots["int"].__set__, slots["is_safe"].__set__
-    except (KeyError, AttributeError):
-        set_int = set_is_safe = None
-    new = UUID.__new__
-    unknown = SafeUUID.unknown
+        parts = UuidParts(UUID.__new__, slots["int"].__set__, slots["is_safe"].__set__, SafeUUID.unknown)
+        sample = "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+        made, expected = parts.new(UUID), UUID(sample)
+        parts.set_int(made, int(sample.replace("-", ""), 16))
+        parts.set_is_safe(made, parts.unknown)
+        same = (made, made.is_safe, hash(made), str(made)) == (
+            expected,
+            expected.is_safe,
+            hash(expected),
+            str(expected),
+        )
+    except (KeyError, AttributeError, TypeError):
+        return None
+    return parts if same else None
+
+
+UUID_PARTS = _uuid_parts()
+
+
+def _checked_uuid_reader(parts: UuidParts | None) -> Callable[[Any], UUID]:
+    """`read_checked_uuid`: a UUID made from its `UuidParts`, for a checked value (the
+    hyphenated form); any other value read by `parse_uuid`, which explains it."""
+    if parts is None:
+        return parse_uuid
+    new, set_int, set_is_safe, unknown = parts
 
     def read_uuid(value: Any) -> UUID:
         if value.__class__ is str and len(value) == 36:  # the hyphenated form, which the schema checked
@@ -179,21 +217,10 @@ def _checked_uuid_reader() -> Callable[[Any], UUID]:
                 pass
         return parse_uuid(value)
 
-    sample = "497f6eca-6276-4993-bfeb-53cbbbba6f08"
-    try:
-        made, expected = read_uuid(sample), UUID(sample)
-        same = (made, made.is_safe, hash(made), str(made)) == (
-            expected,
-            expected.is_safe,
-            hash(expected),
-            str(expected),
-        )
-    except (AttributeError, TypeError):
-        same = False
-    return read_uuid if same else parse_uuid
+    return read_uuid
 
 
-read_checked_uuid = _checked_uuid_reader()
+read_checked_uuid = _checked_uuid_reader(UUID_PARTS)
 
 
 def read_checked_datetime(value: Any) -> datetime.datetime:

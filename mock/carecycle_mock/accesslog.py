@@ -13,7 +13,6 @@ Removing control characters also keeps a client from writing lines of its own.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import time
@@ -35,25 +34,59 @@ _MAX_DECODING_ROUNDS = 8
 _MIN_SECRET_LENGTH = 8
 
 
-class AccessLog:
-    """ASGI middleware; `keys` are the data set's keys, whose secret parts are masked."""
+class AccessLogLines:
+    """The lines of the access log; `keys` are the data set's keys, whose secret parts are masked."""
 
-    def __init__(self, app: ASGIApp, keys: Iterable[str] = ()) -> None:
-        self.app = app
+    def __init__(self, keys: Iterable[str] = ()) -> None:
         secrets = {key.removeprefix("cc_") for key in keys}
         self._secrets = sorted(
             (s for s in secrets if len(s) >= _MIN_SECRET_LENGTH), key=len, reverse=True
         )
 
+    @staticmethod
+    def enabled() -> bool:
+        """Whether lines are written at all (not with `--no-access-log`)."""
+        return access_log.isEnabledFor(logging.INFO)
+
+    def write(self, scope: Scope, outcome: str, started: float) -> None:
+        """The line of a request: `started` is when it came, by `time.perf_counter()`."""
+        access_log.info(
+            "%s %s %s %.1fms",
+            scope["method"],
+            self.masked_target(scope),
+            outcome,
+            (time.perf_counter() - started) * 1000,
+        )
+
+    def masked_target(self, scope: Scope) -> str:
+        raw_path = scope.get("raw_path") or scope["path"].encode("utf-8")
+        path = _readable(raw_path.partition(b"?")[0].decode("latin-1"), unquote)
+        query = _readable(scope["query_string"].decode("latin-1"), unquote_plus)
+        target = path + (f"?{query}" if query else "")
+        for secret in self._secrets:
+            target = re.sub(re.escape(secret), "***", target, flags=re.IGNORECASE)
+        return _KEY_LIKE.sub("cc_***", target)
+
+
+class AccessLog:
+    """ASGI middleware writing a line for each request that reaches it (the spec's paths
+    are logged by the application's ApiRoutes before they get here)."""
+
+    def __init__(self, app: ASGIApp, lines: AccessLogLines) -> None:
+        self.app = app
+        self.lines = lines
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not access_log.isEnabledFor(logging.INFO):
+        if not self.lines.enabled():
             # No line to write (`--no-access-log`): nothing to watch. A client that left
             # before its request was read is nobody to answer, and nothing broken.
-            with contextlib.suppress(ClientDisconnect):
+            try:  # noqa: SIM105 - not contextlib.suppress: an object per request
                 await self.app(scope, receive, send)
+            except ClientDisconnect:
+                pass
             return
         started = time.perf_counter()
         outcome = "failed"
@@ -73,22 +106,7 @@ class AccessLog:
             # The client left before its request was read: nobody to answer, nothing broken.
             outcome = "disconnected"
         finally:
-            access_log.info(
-                "%s %s %s %.1fms",
-                scope["method"],
-                self.masked_target(scope),
-                outcome,
-                (time.perf_counter() - started) * 1000,
-            )
-
-    def masked_target(self, scope: Scope) -> str:
-        raw_path = scope.get("raw_path") or scope["path"].encode("utf-8")
-        path = _readable(raw_path.partition(b"?")[0].decode("latin-1"), unquote)
-        query = _readable(scope["query_string"].decode("latin-1"), unquote_plus)
-        target = path + (f"?{query}" if query else "")
-        for secret in self._secrets:
-            target = re.sub(re.escape(secret), "***", target, flags=re.IGNORECASE)
-        return _KEY_LIKE.sub("cc_***", target)
+            self.lines.write(scope, outcome, started)
 
 
 def _readable(text: str, unquote_once: Callable[[str], str]) -> str:

@@ -80,7 +80,7 @@ def admin_routes(state: MockService) -> list[Route]:
 
     async def put_faults(request: Request) -> Response:
         try:
-            data = await read_json_body(request)
+            data = await read_json_body(request.scope, request.receive)
             issues = plan_schema.issues(data)
             if issues:
                 raise validation_failed(issues)

@@ -8,8 +8,7 @@ store's generation moves on (see enrollments.py).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.responses import Response
 
@@ -23,8 +22,7 @@ from carecycle_mock.responses import JsonResponse, encode_json, prepared_json
 TERMINAL_STATUSES = ("completed", "failed")
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     """A request's checked inputs: path and query parameters decoded, body parsed."""
 
     path: Mapping[str, Any]

@@ -20,9 +20,11 @@ Auth comes before input checks so that a caller without a valid key learns nothi
 about the API, and the rate limit counts every authenticated request, valid or not.
 An exception nothing expected is answered 500 INTERNAL_ERROR with the documented body.
 
-The spec's paths are the hot path: `ApiRoutes` matches them itself and calls their
-endpoints with the ASGI scope, without Starlette's router, request objects and
-exception middleware; every other path (`/_mock`, a 404) goes on to Starlette's router.
+The spec's paths are the hot path: `ApiRoutes`, in front of all of Starlette's
+middleware, matches them itself, calls their endpoints with the ASGI scope, sends their
+answers and journals and logs them, without Starlette's router, request objects and
+middleware layers; every other path (`/_mock`, a 404) goes on to Starlette's stack,
+whose journal and access log middleware treat it the same way.
 """
 
 from __future__ import annotations
@@ -38,12 +40,12 @@ from starlette._utils import get_route_path
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, compile_path
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carecycle_mock.accesslog import AccessLog, access_log  # noqa: F401 - once defined here
+from carecycle_mock.accesslog import AccessLog, AccessLogLines, access_log  # noqa: F401 - once defined here
 from carecycle_mock.admin import AdminToken, admin_routes
 from carecycle_mock.api import CampaignApi, Handler, Inputs
 from carecycle_mock.auth import request_key
@@ -56,8 +58,16 @@ from carecycle_mock.errors import (
     not_found,
     validation_failed,
 )
-from carecycle_mock.faults import injected_response
-from carecycle_mock.journal import JournalMiddleware, note, recorded_body
+from carecycle_mock.faults import ConnectionDropped, injected_response
+from carecycle_mock.journal import (
+    JournalMiddleware,
+    JournalRecorder,
+    error_body_start,
+    note,
+    recorded_body,
+    with_request_id,
+)
+from carecycle_mock.responses import JsonResponse
 from carecycle_mock.service import MockService
 from carecycle_mock.spec import HTTP_METHODS, Operation
 
@@ -88,14 +98,16 @@ def build_app(state: MockService) -> Starlette:
         guard = [] if token is None else [Middleware(AdminToken, token=token)]
         routes.append(Mount("/_mock", routes=admin_routes(state), middleware=guard))
 
-    app = Starlette(
+    recorder = JournalRecorder(state.journal, state.dataset.api_keys)
+    lines = AccessLogLines(key.key for key in state.dataset.api_keys)
+    app = MockApplication(
+        ApiRoutes(api, recorder=recorder, lines=lines),
         routes=routes,
         # The journal outermost: the access log line is written as soon as the answer is
         # sent, and the journal records after it, with the outcome the log saw.
         middleware=[
-            Middleware(JournalMiddleware, journal=state.journal, keys=state.dataset.api_keys),
-            Middleware(AccessLog, keys=[key.key for key in state.dataset.api_keys]),
-            Middleware(ApiRoutes, routes=api),
+            Middleware(JournalMiddleware, recorder=recorder),
+            Middleware(AccessLog, lines=lines),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
     )
@@ -114,15 +126,39 @@ def _by_path(operations: tuple[Operation, ...]) -> dict[str, list[Operation]]:
 Endpoint = Callable[[Scope, Receive, dict[str, Any]], Awaitable[Response]]
 
 
+class MockApplication(Starlette):
+    """Starlette's application, with the spec's paths answered in front of its middleware."""
+
+    def __init__(self, api: ApiRoutes, **options: Any) -> None:
+        super().__init__(**options)
+        self.api = api
+
+    def build_middleware_stack(self) -> ASGIApp:
+        self.api.app = super().build_middleware_stack()
+        return self.api
+
+
 class ApiRoutes:
-    """ASGI middleware: the spec's paths answered by their endpoints, the rest passed on.
+    """ASGI application: the spec's paths answered by their endpoints, the rest passed on
+    to `app` (Starlette's middleware and router).
 
     A path template matches as Starlette's `Route` would match it (`compile_path`, the
-    path below `root_path`); the endpoint gets the scope and the path's parameters.
+    path below `root_path`); the endpoint gets the scope and the path's parameters. Each
+    answer is journaled and logged as the middleware of other paths does it; an
+    exception nothing expected is answered 500 INTERNAL_ERROR, then raised on to the
+    server, which logs it.
     """
 
-    def __init__(self, app: ASGIApp, *, routes: Sequence[tuple[str, Endpoint]]) -> None:
-        self.app = app
+    def __init__(
+        self,
+        routes: Sequence[tuple[str, Endpoint]],
+        *,
+        recorder: JournalRecorder,
+        lines: AccessLogLines,
+    ) -> None:
+        self.app: ASGIApp | None = None
+        self._recorder = recorder
+        self._lines = lines
         self._routes = []
         for path, endpoint in routes:
             pattern, _, convertors = compile_path(path)
@@ -138,10 +174,68 @@ class ApiRoutes:
                         name: convertors[name].convert(value)
                         for name, value in match.groupdict().items()
                     }
-                    response = await endpoint(scope, receive, parameters)
-                    await response(scope, receive, send)
+                    await self._answer(endpoint, parameters, scope, receive, send)
                     return
+        assert self.app is not None, "ApiRoutes serves inside a MockApplication"
         await self.app(scope, receive, send)
+
+    async def _answer(
+        self,
+        endpoint: Endpoint,
+        parameters: dict[str, Any],
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+    ) -> None:
+        request_id, started = self._recorder.begin(scope)
+        logged = self._lines.enabled()
+        timer = time.perf_counter() if logged else 0.0
+        status: int | None = None
+        code: str | None = None
+        error_body = b""
+        outcome = "failed"
+        try:
+            try:
+                response = await endpoint(scope, receive, parameters)
+            except (ConnectionDropped, ClientDisconnect):
+                raise
+            except Exception:
+                status, code, outcome = 500, "INTERNAL_ERROR", "500"
+                await _send(internal_error().response(), request_id, send)
+                raise
+            if isinstance(response, JsonResponse):
+                status = response.status_code
+                outcome = str(status)
+                error_body = error_body_start(status, response.body)
+                await _send(response, request_id, send)
+            else:  # an injected drop: it starts an answer, then raises ConnectionDropped
+
+                async def send_with_id(message: Message) -> None:
+                    nonlocal status, outcome
+                    if message["type"] == "http.response.start":
+                        status = message["status"]
+                        outcome = str(status)
+                        headers = with_request_id(message.get("headers", []), request_id)
+                        message = {**message, "headers": headers}
+                    await send(message)
+
+                await response(scope, receive, send_with_id)
+        except ConnectionDropped:
+            status, outcome = None, "dropped"
+            raise
+        except ClientDisconnect:
+            # The client left before its request was read: nobody to answer, nothing broken.
+            outcome = "disconnected"
+        finally:
+            if logged:
+                self._lines.write(scope, outcome, timer)
+            self._recorder.record(scope, (status, code, error_body), request_id, started)
+
+
+async def _send(response: JsonResponse, request_id: bytes, send: Send) -> None:
+    headers = with_request_id(response.raw_headers, request_id)
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": response.body})
 
 
 def _endpoint(
@@ -185,9 +279,9 @@ async def _inputs(
     """Parse the body, then check every parameter and the body against the spec."""
     body = None
     if operation.body is not None:
-        body = await read_json_body(Request(scope, receive), operation.body.media_type)
+        body = await read_json_body(scope, receive, operation.body.media_type)
         note(scope, **recorded_body(body))
-    query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    query = _query_pairs(scope["query_string"].decode("latin-1"))
     raw = {
         "path": {name: [value] for name, value in path_parameters.items()},
         "query": _multi(query),
@@ -202,6 +296,14 @@ async def _inputs(
     if issues:
         raise validation_failed(issues)
     return Inputs(path=values["path"], query=values["query"], body=body)
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    """`parse_qsl(query, keep_blank_values=True)`, split here when nothing is encoded."""
+    if "%" in query or "+" in query:
+        return parse_qsl(query, keep_blank_values=True)
+    pairs = (part.partition("=") for part in query.split("&") if part)
+    return [(name, value) for name, _, value in pairs]
 
 
 def _multi(items: list[tuple[str, str]]) -> dict[str, list[str]]:

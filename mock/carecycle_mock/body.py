@@ -15,7 +15,8 @@ import math
 import re
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope
 
 from carecycle_mock.errors import ErrorCode, bad_request
 
@@ -27,25 +28,33 @@ JSON_WHITESPACE = b" \t\r\n"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-async def read_json_body(request: Request, media_type: str = "application/json") -> Any:
-    """The decoded body, or an ApiError 400 naming what is wrong with it."""
-    declared = request.headers.get("content-length", "")
+async def read_json_body(
+    scope: Scope, receive: Receive, media_type: str = "application/json"
+) -> Any:
+    """The decoded body of the request of this ASGI scope, or an ApiError 400 naming what
+    is wrong with it; ClientDisconnect if the client leaves before it is read."""
+    declared, content_type = _headers(scope)
     if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect()
+        body += message.get("body", b"")
+        more = message.get("more_body", False)
         if len(body) > MAX_BODY_BYTES:
             raise _too_large()
     if not body.strip(JSON_WHITESPACE):
         raise bad_request(ErrorCode.EMPTY_BODY, "Request body is empty; send a JSON object")
-    if not _is_media_type(request.headers.get("content-type", ""), media_type):
+    if not _is_media_type(content_type, media_type):
         raise bad_request(
             ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"Content-Type must be {media_type} (UTF-8)"
         )
     try:
         text = body.decode("utf-8")
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        value = _DECODER.decode(text)
     except UnicodeDecodeError as error:
         raise bad_request(ErrorCode.INVALID_JSON, "Request body is not valid UTF-8") from error
     except RecursionError as error:
@@ -60,7 +69,9 @@ async def read_json_body(request: Request, media_type: str = "application/json")
         raise bad_request(
             ErrorCode.INVALID_JSON, "Request body is not valid JSON: a number out of range"
         ) from error
-    if _nested_deeper_than(value, MAX_DEPTH):
+    # Each level opens a bracket: a body with few of them needs no walk.
+    brackets = body.count(b"[") + body.count(b"{")
+    if brackets > MAX_DEPTH and _nested_deeper_than(value, MAX_DEPTH):
         raise bad_request(
             ErrorCode.INVALID_JSON, f"Request body is nested deeper than {MAX_DEPTH} levels"
         )
@@ -69,8 +80,24 @@ async def read_json_body(request: Request, media_type: str = "application/json")
     return value
 
 
+def _headers(scope: Scope) -> tuple[str, str]:
+    """The first `Content-Length` and `Content-Type` ("" when absent), as Starlette's
+    `Headers` reads a header."""
+    length: bytes | None = None
+    media_type: bytes | None = None
+    for field, value in scope["headers"]:
+        name = field.lower()
+        if name == b"content-length" and length is None:
+            length = value
+        elif name == b"content-type" and media_type is None:
+            media_type = value
+    return (length or b"").decode("latin-1"), (media_type or b"").decode("latin-1")
+
+
 def _is_media_type(header: str, expected: str) -> bool:
     """`expected`, any case, with no parameter but an optional UTF-8 charset."""
+    if header == expected:
+        return True
     media_type, *parameters = (part.strip().lower() for part in header.split(";"))
     if media_type != expected:
         return False
@@ -109,6 +136,9 @@ def _finite_float(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(text)
     return value
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, parse_float=_finite_float)
 
 
 def _too_large() -> Exception:

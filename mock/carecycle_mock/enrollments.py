@@ -1,26 +1,32 @@
-"""The mock's mutable state: each enrollment's status, in SQLite.
+"""The mock's mutable state: each enrollment's status.
 
 Everything else in the data set (organisations, keys, campaigns, customers) never
-changes and is served from memory. A status change is one `UPDATE ... RETURNING`
-statement that keeps the old value in `previous_status`: SQLite runs it under its
-write lock, so concurrent changes to one enrollment, from any number of server
-processes sharing the file, are serialised and each sees the status the one before set.
+changes and is served from memory. Where the statuses live depends on `--db`:
 
-In memory (no path) every call runs inline: it takes microseconds. With a file, a
-status change waits for its fsync, so it runs in a worker thread on a connection of
-its own and the event loop keeps serving reads.
+- without it (`MemoryEnrollments`), in the process's memory: a dict of statuses and
+  each campaign's counts, kept up to date by every change, under one lock. A status
+  change takes a microsecond and a campaign's counts are never counted again.
+- with a file (`FileEnrollments`), in SQLite, shared by every server process on the
+  file and durable. A status change is one `UPDATE ... RETURNING` statement that keeps
+  the old value in `previous_status`: SQLite runs it under its write lock, so
+  concurrent changes to one enrollment, from any number of server processes, are
+  serialised and each sees the status the one before set. It waits for its fsync, so
+  it runs in a worker thread on a connection of its own and the event loop keeps
+  serving reads.
 
-`generation()` changes whenever a status may have changed (not when one is set to
-what it was), so that what is computed
-from the statuses (a campaign's counts) can be kept until then: in memory only this
-object writes, and counts its writes; a file may be written by the writer connection
-or by other processes (`--workers N`), which SQLite's `data_version` tells the reader.
+`generation()` changes whenever a status may have changed, so that what is computed
+from the statuses (a campaign's answer) can be kept until then: in memory the store
+counts its changes (a status set to what it was is none); a file may be written by
+the writer connection or by other processes (`--workers N`), which SQLite's
+`data_version` tells the reader, for every write.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections import Counter
+from typing import Protocol
 
 import anyio.to_thread
 
@@ -41,18 +47,121 @@ CREATE TABLE IF NOT EXISTS seed (fingerprint TEXT NOT NULL);
 """
 
 
-class EnrollmentStore:
-    def __init__(self, path: str | None) -> None:
-        self._reader = Database(path, durable=True, schema=SCHEMA)
-        self._writer = self._reader if path is None else Database(path, durable=True, schema=SCHEMA)
-        # In memory only this object writes, so it knows when the statuses are still the
-        # seed's and a reset has nothing to do (the plugin resets before every test).
-        self._changed = path is not None
-        self._writes = 0
-        self._file = path is not None
+class EnrollmentStore(Protocol):
+    """What the API and the controls do with the statuses, wherever they are kept."""
 
     def seed(self, dataset: Dataset) -> None:
-        """Fill a new database from the data set; accept an existing one only if it came from it."""
+        """Fill the store from the data set (a file: accept it only if it came from it)."""
+
+    def reset(self, dataset: Dataset) -> None:
+        """Every enrollment back to its seed status."""
+
+    def generation(self) -> tuple[int, int]:
+        """A value that differs from the last one returned once a status may have changed."""
+
+    def status_counts(self, campaign_id: str) -> Counter[str]:
+        """How many of the campaign's enrollments have each status (none of those at 0)."""
+
+    async def set_status(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        """The enrollment's id and its status before this change, or None if not enrolled."""
+
+    def set_status_now(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        """`set_status`, from synchronous code (a test arranging state)."""
+
+    def status(self, customer_id: str, campaign_id: str) -> str | None:
+        """The enrollment's status now, or None if the customer is not enrolled."""
+
+    def close(self) -> None: ...
+
+
+def open_enrollments(path: str | None) -> EnrollmentStore:
+    """The statuses in this SQLite file, or in the process's memory when there is none."""
+    return MemoryEnrollments() if path is None else FileEnrollments(path)
+
+
+class MemoryEnrollments:
+    """The statuses of one process, in dicts; each campaign's counts kept up to date."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        # (customer id, campaign id) -> (enrollment id, status)
+        self._enrollments: dict[tuple[str, str], tuple[str, str]] = {}
+        self._counts: dict[str, Counter[str]] = {}
+        self._changes = 0
+        # Whether a status differs from the seed's: the plugin resets before every test.
+        self._changed = False
+
+    def seed(self, dataset: Dataset) -> None:
+        self._load(dataset)
+
+    def reset(self, dataset: Dataset) -> None:
+        if self._changed:
+            self._load(dataset)
+
+    def _load(self, dataset: Dataset) -> None:
+        with self._lock:
+            self._enrollments = {
+                (e.customer_id, e.campaign_id): (e.id, e.status) for e in dataset.enrollments
+            }
+            self._counts = {}
+            for enrollment in dataset.enrollments:
+                self._counts.setdefault(enrollment.campaign_id, Counter())[enrollment.status] += 1
+            self._changes += 1
+            self._changed = False
+
+    def generation(self) -> tuple[int, int]:
+        return (self._changes, 0)
+
+    def status_counts(self, campaign_id: str) -> Counter[str]:
+        with self._lock:
+            return Counter(self._counts.get(campaign_id, ()))
+
+    async def set_status(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        return self.set_status_now(customer_id, campaign_id, status)
+
+    def set_status_now(
+        self, customer_id: str, campaign_id: str, status: str
+    ) -> tuple[str, str] | None:
+        pair = (customer_id, campaign_id)
+        with self._lock:
+            found = self._enrollments.get(pair)
+            if found is None:
+                return None
+            enrollment_id, previous = found
+            if previous != status:
+                self._enrollments[pair] = (enrollment_id, status)
+                counts = self._counts[campaign_id]
+                counts[previous] -= 1
+                if not counts[previous]:
+                    del counts[previous]
+                counts[status] += 1
+                self._changes += 1
+                self._changed = True
+            return enrollment_id, previous
+
+    def status(self, customer_id: str, campaign_id: str) -> str | None:
+        found = self._enrollments.get((customer_id, campaign_id))
+        return None if found is None else found[1]
+
+    def close(self) -> None:
+        """Nothing to close: the statuses go with the process."""
+
+
+class FileEnrollments:
+    """The statuses in an SQLite file: a reader connection, and a writer for changes."""
+
+    def __init__(self, path: str) -> None:
+        self._reader = Database(path, durable=True, schema=SCHEMA)
+        self._writer = Database(path, durable=True, schema=SCHEMA)
+        self._writes = 0
+
+    def seed(self, dataset: Dataset) -> None:
         with self._writer.transaction() as connection:
             row = connection.execute("SELECT fingerprint FROM seed").fetchone()
             if row is None:
@@ -67,19 +176,12 @@ class EnrollmentStore:
                 )
 
     def reset(self, dataset: Dataset) -> None:
-        """Every enrollment back to its seed status."""
-        if not self._changed:
-            return
         self._writes += 1
         with self._writer.transaction() as connection:
             connection.execute("DELETE FROM enrollments")
             self._insert(connection, dataset)
-        self._changed = self._writer is not self._reader
 
     def generation(self) -> tuple[int, int]:
-        """A value that differs from the last one returned once a status may have changed."""
-        if not self._file:
-            return (self._writes, 0)
         (version,) = self._reader.query("PRAGMA data_version")[0]
         return (self._writes, int(version))
 
@@ -93,15 +195,11 @@ class EnrollmentStore:
     async def set_status(
         self, customer_id: str, campaign_id: str, status: str
     ) -> tuple[str, str] | None:
-        """The enrollment's id and its status before this change, or None if not enrolled."""
-        if self._writer is self._reader:
-            return self._set_status(customer_id, campaign_id, status)
         return await anyio.to_thread.run_sync(self._set_status, customer_id, campaign_id, status)
 
     def _set_status(
         self, customer_id: str, campaign_id: str, status: str
     ) -> tuple[str, str] | None:
-        self._changed = True
         rows = self._writer.query(
             "UPDATE enrollments SET previous_status = status, status = ?"
             " WHERE customer_id = ? AND campaign_id = ? RETURNING id, previous_status",
@@ -112,7 +210,6 @@ class EnrollmentStore:
         return (rows[0][0], rows[0][1]) if rows else None
 
     def status(self, customer_id: str, campaign_id: str) -> str | None:
-        """The enrollment's status now, or None if the customer is not enrolled."""
         rows = self._reader.query(
             "SELECT status FROM enrollments WHERE customer_id = ? AND campaign_id = ?",
             (customer_id, campaign_id),
@@ -122,13 +219,11 @@ class EnrollmentStore:
     def set_status_now(
         self, customer_id: str, campaign_id: str, status: str
     ) -> tuple[str, str] | None:
-        """`set_status`, from synchronous code (a test arranging state)."""
         return self._set_status(customer_id, campaign_id, status)
 
     def close(self) -> None:
         self._reader.close()
-        if self._writer is not self._reader:
-            self._writer.close()
+        self._writer.close()
 
     @staticmethod
     def _insert(connection: sqlite3.Connection, dataset: Dataset) -> None:

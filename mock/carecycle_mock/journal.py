@@ -14,7 +14,7 @@ appears, and anything else that looks like a key (`cc_...`) is `cc_***`, since a
 may be printed in a test's output.
 
 Sizes are bounded: `journal_size` entries (the oldest go first), a body kept only when
-its JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
+its compact JSON is at most MAX_BODY_CHARS long (else `body` is None and `bodyOmitted` true),
 and a request id kept only when it is at most MAX_REQUEST_ID_CHARS printable ASCII
 characters (else the mock makes one up).
 
@@ -27,11 +27,9 @@ import json
 import random
 import re
 import time
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -53,7 +51,7 @@ _REQUEST_ID = re.compile(rb"[\x21-\x7e]{1,%d}" % MAX_REQUEST_ID_CHARS)
 # middleware that writes the entry.
 _NOTES = "carecycle_mock.journal"
 # An error body is read for its `code` up to this size; the mock's own are far smaller.
-_MAX_ERROR_BODY = 64 * 1024
+MAX_ERROR_BODY = 64 * 1024
 _KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
 # Shorter secrets would mask ordinary words (as in the access log).
 _MIN_SECRET_LENGTH = 8
@@ -247,16 +245,12 @@ class Journal:
         self._volatile = volatile
         self.size = size
 
-    def record(self, entry: JournalEntry, key: str) -> None:
-        """Append an entry for a request with this key digest (kept for `apiKey` filters)."""
-        self.record_lazily(lambda: entry, key)
-
-    def record_lazily(self, make: Callable[[], JournalEntry], key: str) -> None:
-        """Append the entry `make` makes: in the process's own memory, when it is read."""
+    def record_lazily(self, text: Callable[[Any], str], record: Any, key: str) -> None:
+        """Append the entry whose JSON `text(record)` makes, for a request with this key
+        digest (kept for `apiKey` filters): in the process's own memory, when it is read.
+        Best one `text` function for every entry, and a flat tuple."""
         if self.size:
-            self._volatile.journal_append(
-                key, lambda: encode_json(make().to_json()).decode(), self.size
-            )
+            self._volatile.journal_append(key, (text, record), self.size)
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
@@ -358,58 +352,137 @@ class KeyMask:
 
 
 def recorded_body(body: Any) -> dict[str, Any]:
-    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS."""
-    if len(json.dumps(body)) > MAX_BODY_CHARS:
+    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS (the length of
+    its compact encoding, as the mock encodes JSON)."""
+    if len(encode_json(body)) > MAX_BODY_CHARS:
         return {"body": None, "body_omitted": True}
     return {"body": body}
 
 
-class JournalMiddleware:
-    """Records each request to an API path, and gives each response its `x-request-id`.
+class JournalRecorder:
+    """What the journal keeps of each request to an API path, and its `x-request-id`.
 
-    Paths under `/_mock` (the controls) are neither recorded nor given an id. Every other
-    request is: one the spec has, and one it does not (a 404 the consumer may need to
-    see, when its service builds a wrong URL). The key's label and organisation are
-    those of the key sent, if it is one of the data set's, whatever the answer.
+    `begin` gives a request its id; an endpoint adds what only it knows with `note`;
+    `record` appends the entry once the answer went out (or did not). The key's label
+    and organisation are those of the key sent, if it is one of the data set's,
+    whatever the answer.
     """
 
     def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        journal: Journal,
-        keys: Iterable[ApiKey],
-        clock: Callable[[], float] = time.time,
+        self, journal: Journal, keys: Iterable[ApiKey], clock: Callable[[], float] = time.time
     ) -> None:
-        self.app = app
         self.journal = journal
         self.clock = clock
         self._keys = {key_digest(k.key.encode()): k for k in keys}
         self._mask = KeyMask(k.key for k in self._keys.values())
+        self._text = self._entry_text  # one bound method for every entry
+
+    def begin(self, scope: Scope) -> tuple[bytes, float]:
+        """The request's id, and the time it came."""
+        scope[_NOTES] = {}
+        return _request_id(scope["headers"]), self.clock()
+
+    def record(
+        self,
+        scope: Scope,
+        answer: tuple[int | None, str | None, bytes],
+        request_id: bytes,
+        started: float,
+    ) -> None:
+        """Append the entry of a request `begin` saw: `answer` is its status (None when
+        there was none), its error `code` if known, and (the start of) an error body."""
+        if not self.journal.size:
+            return
+        # What the entry needs, kept as it is: the entry is made when it is read.
+        digest = request_key(scope).digest
+        status, code, error_body = answer
+        record = (
+            scope["method"],
+            scope["path"],
+            scope["query_string"],
+            scope[_NOTES],
+            digest,
+            status,
+            code,
+            error_body,
+            request_id,
+            started,
+        )
+        self.journal.record_lazily(self._text, record, digest)
+
+    def _entry_text(self, record: _Record) -> str:
+        return encode_json(self._entry(record).to_json()).decode()
+
+    def _entry(self, record: _Record) -> JournalEntry:
+        (method, path, query_bytes, notes, digest, status, code, error_body, request_id, at) = (
+            record
+        )
+        query: dict[str, list[str]] = {}
+        query_string = query_bytes.decode("latin-1")
+        for name, value in parse_qsl(query_string, keep_blank_values=True):
+            query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
+        key = self._keys.get(digest)
+        return JournalEntry(
+            operation_id=notes.get("operation_id"),
+            method=method,
+            path=self._mask.text(path),
+            query={name: tuple(values) for name, values in query.items()},
+            body=self._mask.value(notes.get("body")),
+            body_omitted=notes.get("body_omitted", False),
+            status=status,
+            code=code or _code(error_body),
+            key_label=None if key is None else key.label,
+            organisation_id=None if key is None else key.organisation_id,
+            time=at,
+            request_id=request_id.decode("ascii"),
+        )
+
+
+def with_request_id(
+    headers: Iterable[tuple[bytes, bytes]], request_id: bytes
+) -> list[tuple[bytes, bytes]]:
+    """A response's headers, with this `x-request-id` (and no other)."""
+    kept = [(name, value) for name, value in headers if name.lower() != REQUEST_ID_HEADER]
+    kept.append((REQUEST_ID_HEADER, request_id))
+    return kept
+
+
+def error_body_start(status: int | None, body: bytes) -> bytes:
+    """What the journal reads an answer's `code` from: an error's body, up to a bound."""
+    return body[:MAX_ERROR_BODY] if (status or 0) >= 400 else b""
+
+
+class JournalMiddleware:
+    """Records each request that reaches it, and gives each response its `x-request-id`.
+
+    The spec's paths are recorded by the application's ApiRoutes before they get here;
+    what comes here is every other path: one the spec does not have (a 404 the consumer
+    may need to see, when its service builds a wrong URL) is recorded, one under
+    `/_mock` (the controls) is neither recorded nor given an id.
+    """
+
+    def __init__(self, app: ASGIApp, *, recorder: JournalRecorder) -> None:
+        self.app = app
+        self.recorder = recorder
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith("/_mock/"):
             await self.app(scope, receive, send)
             return
-        request_id = _request_id(scope["headers"])
-        notes: dict[str, Any] = {}
-        scope[_NOTES] = notes
+        request_id, started = self.recorder.begin(scope)
         status: int | None = None
         error_body = bytearray()
-        started = self.clock()
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = [
-                    (name, value)
-                    for name, value in message.get("headers", [])
-                    if name.lower() != REQUEST_ID_HEADER
-                ]
-                message = {**message, "headers": [*headers, (REQUEST_ID_HEADER, request_id)]}
+                message = {
+                    **message,
+                    "headers": with_request_id(message.get("headers", []), request_id),
+                }
             elif message["type"] == "http.response.body" and (status or 0) >= 400:
-                error_body.extend(message.get("body", b"")[: _MAX_ERROR_BODY - len(error_body)])
+                error_body.extend(message.get("body", b"")[: MAX_ERROR_BODY - len(error_body)])
             await send(message)
 
         code: str | None = None
@@ -424,62 +497,16 @@ class JournalMiddleware:
                 status, code = 500, "INTERNAL_ERROR"
             raise
         finally:
-            if self.journal.size:
-                # What the entry needs, kept as it is: the entry is made when it is read.
-                request = _Request(
-                    scope["method"],
-                    scope["path"],
-                    scope["query_string"],
-                    notes,
-                    request_key(scope).digest,
-                )
-                answer = _Answer(status, code, bytes(error_body), request_id, started)
-                self.journal.record_lazily(partial(self._entry, request, answer), request.digest)
-
-    def _entry(self, request: _Request, answer: _Answer) -> JournalEntry:
-        notes = request.notes
-        query: dict[str, list[str]] = {}
-        query_string = request.query_string.decode("latin-1")
-        for name, value in parse_qsl(query_string, keep_blank_values=True):
-            query.setdefault(self._mask.text(name), []).append(self._mask.text(value))
-        key = self._keys.get(request.digest)
-        entry = JournalEntry(
-            operation_id=notes.get("operation_id"),
-            method=request.method,
-            path=self._mask.text(request.path),
-            query={name: tuple(values) for name, values in query.items()},
-            body=self._mask.value(notes.get("body")),
-            body_omitted=notes.get("body_omitted", False),
-            status=answer.status,
-            code=answer.code or _code(answer.error_body),
-            key_label=None if key is None else key.label,
-            organisation_id=None if key is None else key.organisation_id,
-            time=answer.at,
-            request_id=answer.request_id.decode("ascii"),
-        )
-        return entry
+            self.recorder.record(scope, (status, code, bytes(error_body)), request_id, started)
 
 
-@dataclass(frozen=True)
-class _Request:
-    """What the journal middleware keeps of a request: its scope is not kept whole."""
-
-    method: str
-    path: str
-    query_string: bytes
-    notes: dict[str, Any]
-    digest: str
-
-
-@dataclass(frozen=True)
-class _Answer:
-    """What the mock answered a request, as the journal middleware saw it go out."""
-
-    status: int | None
-    code: str | None
-    error_body: bytes
-    request_id: bytes
-    at: float
+# What the journal keeps of a request and its answer (its scope is not kept whole):
+# method, path, query string, the endpoint's notes, the key's digest, the status (None:
+# no answer), the error code if known, the start of an error body, the request id and
+# the time. A flat tuple: made for every request, at a fraction of an object's cost.
+_Record: TypeAlias = tuple[
+    str, str, bytes, dict[str, Any], str, int | None, str | None, bytes, bytes, float
+]
 
 
 def _code(error_body: bytes) -> str | None:
@@ -501,5 +528,13 @@ def _request_id(headers: Sequence[tuple[bytes, bytes]]) -> bytes:
         return values[0]
     # A version 4 UUID from Python's generator (reseeded in a forked child), not the
     # system's: an id names a request, it guards nothing, and needs no system call.
-    random_bytes = random.randbytes(16)  # noqa: S311 - not a secret
-    return str(uuid.UUID(bytes=random_bytes, version=4)).encode("ascii")
+    # Its 122 random bits formatted here, not by uuid.UUID, which takes twice as long;
+    # the 4 is the version, the 8 the RFC 4122 variant bits.
+    bits = random.getrandbits
+    return b"%08x-%04x-4%03x-%04x-%012x" % (
+        bits(32),
+        bits(16),
+        bits(12),
+        bits(14) | 0x8000,
+        bits(48),
+    )

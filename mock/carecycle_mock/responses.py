@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 
 def encode_json(content: Any) -> bytes:
@@ -22,11 +23,36 @@ def encode_json(content: Any) -> bytes:
         return json.dumps(content, allow_nan=False, separators=(",", ":")).encode("ascii")
 
 
-class JsonResponse(JSONResponse):
-    def render(self, content: Any) -> bytes:
-        return encode_json(content)
+class JsonResponse(Response):
+    """A JSON response, its head made here: what Starlette's `init_headers` would make
+    (`content-length`, `content-type` without a charset, the given headers first), at a
+    fraction of its cost on the mock's every answer."""
+
+    media_type = "application/json"
+    body: bytes
+
+    def __init__(
+        self,
+        content: Any,
+        status_code: int = 200,
+        headers: Mapping[str, str] | None = None,
+        *,
+        encoded: bytes | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.background = None
+        self.body = body = encode_json(content) if encoded is None else encoded
+        self.raw_headers = [
+            (b"content-length", b"%d" % len(body)),
+            (b"content-type", b"application/json"),
+        ]
+        if headers:
+            self.raw_headers[:0] = [
+                (name.lower().encode("latin-1"), value.encode("latin-1"))
+                for name, value in headers.items()
+            ]
 
 
 def prepared_json(body: bytes, status_code: int = 200) -> Response:
     """A JSON response of bytes already encoded."""
-    return Response(body, status_code=status_code, media_type="application/json")
+    return JsonResponse(None, status_code, encoded=body)

@@ -36,20 +36,31 @@ def pointer_uri(document_uri: str, *tokens: str | int) -> str:
     return f"{document_uri}#{quote(JsonPointer.from_parts(tokens).path, safe='/')}"
 
 
+_UNRESOLVED = object()
+
+
 class SchemaDocuments:
     """A set of JSON documents addressable by URI, and the validators compiled from them."""
 
     def __init__(self, documents: Mapping[str, Any]) -> None:
         self._documents = dict(documents)
+        self._resolved: dict[str, Any] = {}
         self._registry = jsonschema_rs.Registry(
             list(self._documents.items()), draft=jsonschema_rs.Draft202012
         )
 
     def resolve(self, uri: str) -> Any:
-        """The node a URI points at, following `$ref`s so the result is never a reference."""
-        document_uri, _, fragment = uri.partition("#")
-        node = JsonPointer(unquote(fragment)).resolve(self._documents[document_uri])
-        return self.follow(node, document_uri)
+        """The node a URI points at, following `$ref`s so the result is never a reference.
+
+        Kept once found: the documents do not change, and the URIs asked for are places in
+        the schemas (a failed keyword's), as many as the schemas have, never a request's.
+        """
+        found = self._resolved.get(uri, _UNRESOLVED)
+        if found is _UNRESOLVED:
+            document_uri, _, fragment = uri.partition("#")
+            node = JsonPointer(unquote(fragment)).resolve(self._documents[document_uri])
+            found = self._resolved[uri] = self.follow(node, document_uri)
+        return found
 
     def follow(self, node: Any, document_uri: str) -> Any:
         """`node` of the document `document_uri`, or what its `$ref` points at."""

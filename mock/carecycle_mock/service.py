@@ -21,7 +21,7 @@ from carecycle_mock.auth import KeyRing, key_digest
 from carecycle_mock.config import MockConfig
 from carecycle_mock.data import load_dataset
 from carecycle_mock.database import OwnerLock
-from carecycle_mock.enrollments import EnrollmentStore
+from carecycle_mock.enrollments import open_enrollments
 from carecycle_mock.faults import FAULT_PLAN_SCHEMA, FAULT_PLAN_URI, FaultInjector, FaultPlan
 from carecycle_mock.journal import Journal, JournalEntry
 from carecycle_mock.ratelimit import RateLimiter
@@ -70,7 +70,7 @@ class MockService:
             )
             self.dataset = load_dataset(config.data_path, spec=self.spec)
             self.keys = KeyRing(self.dataset.api_keys)
-            self.enrollments = EnrollmentStore(config.database_file)
+            self.enrollments = open_enrollments(config.database_file)
             opened.callback(self.enrollments.close)
             self.enrollments.seed(self.dataset)
             self.volatile = open_volatile_state(config.volatile_file)

@@ -14,7 +14,7 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 from carecycle_mock.database import Database
 
@@ -37,8 +37,18 @@ CREATE TABLE IF NOT EXISTS journal (
 """
 
 
-# A journal entry's JSON text, or a function that makes it (see journal_append).
-JournalText: TypeAlias = str | Callable[[], str]
+# A journal entry's JSON text, or a function and the record it makes the text from
+# (see journal_append): one function for every entry, and a flat tuple, so that an
+# entry kept costs two tuples, not a closure per request.
+LazyText: TypeAlias = tuple[Callable[[Any], str], Any]
+JournalText: TypeAlias = str | LazyText
+
+
+def journal_text(entry: JournalText) -> str:
+    if isinstance(entry, str):
+        return entry
+    make, record = entry
+    return make(record)
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,7 @@ class VolatileState(Protocol):
     def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
         """Append an entry (JSON text) for a request with this key digest, keeping the last `limit`.
 
-        An entry may come as a function that makes its text: the state in a process's own
+        An entry may come as a function and the record it makes its text from: the state in a process's own
         memory makes it when the journal is read (a request then pays for no entry nobody
         reads), the shared one at once, for the other processes.
         """
@@ -139,6 +149,8 @@ class LocalVolatileState:
             self._plans.clear()
 
     def plans_for(self, scope: str) -> list[StoredPlan]:
+        if not self._plans:  # the common case, and no plan is lost by not locking for it
+            return []
         with self._lock:
             return [self._plans[name] for name in dict.fromkeys((scope, "")) if name in self._plans]
 
@@ -152,15 +164,15 @@ class LocalVolatileState:
 
     def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
         with self._lock:
+            if self._journal.maxlen != limit:  # the deque drops the oldest itself
+                self._journal = deque(self._journal, maxlen=limit)
             self._sequence += 1
             self._journal.append((self._sequence, key, entry))
-            while len(self._journal) > limit:
-                self._journal.popleft()
 
     def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
         with self._lock:
             entries = [(seq, text) for seq, k, text in self._journal if key in (None, k)]
-        return [(seq, text if isinstance(text, str) else text()) for seq, text in entries]
+        return [(seq, journal_text(text)) for seq, text in entries]
 
     def close(self) -> None:
         self.clear()
@@ -246,13 +258,12 @@ class SharedVolatileState:
         return int(rows[0][0]) if rows else None
 
     def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
-        if not isinstance(entry, str):
-            entry = entry()
+        text = journal_text(entry)
         # One sequence for every worker: SQLite assigns it under its write lock. Trimming
         # by sequence is a range of the primary key, usually one row or none.
         with self._db.transaction() as connection:
             (sequence,) = connection.execute(
-                "INSERT INTO journal (key, entry) VALUES (?, ?) RETURNING sequence", (key, entry)
+                "INSERT INTO journal (key, entry) VALUES (?, ?) RETURNING sequence", (key, text)
             ).fetchone()
             connection.execute("DELETE FROM journal WHERE sequence <= ?", (sequence - limit,))
 

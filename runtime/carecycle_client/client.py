@@ -45,7 +45,6 @@ import ssl
 import sys
 import threading
 import time
-import uuid
 import zlib
 from collections.abc import Awaitable, Callable, Generator, Iterable, Mapping
 from typing import Any, Self, TypeVar
@@ -56,6 +55,7 @@ from attrs import define, evolve, field, fields, validators
 
 from ._api_key import ApiKey
 from ._body import parse_body
+from ._request_url import joined_url
 
 # Re-exported under the names they have always had here.
 from ._spec import API_KEY_HEADER as API_KEY_HEADER
@@ -158,10 +158,17 @@ def retry_count(value: int, name: str = "max_retries") -> int:
 
 def attempt_seconds(timeout: httpx.Timeout) -> float | None:
     """How long one attempt may take in all: the longest phase, or None if one is unbounded."""
-    phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    if any(phase is None for phase in phases):
+    connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+    if connect is None or read is None or write is None or pool is None:
         return None
-    return max(phase for phase in phases if phase is not None)
+    return max(connect, read, write, pool)
+
+
+def _new_request_id() -> str:
+    """A random UUID (version 4), as `str(uuid.uuid4())` makes it, in a third of its time."""
+    digits = os.urandom(16).hex()
+    variant = "89ab"[int(digits[16], 16) & 3]  # the two bits RFC 9562 fixes, and two random ones
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{variant}{digits[17:20]}-{digits[20:]}"
 
 
 def is_retryable(status_code: int) -> bool:
@@ -199,10 +206,13 @@ class ApiKeyAuth(httpx.Auth):
     def __init__(self, key: ApiKey, origin: httpx.URL | None = None) -> None:
         self._key = key
         self._origin = origin
+        # Worked out once, not per request: the origin's parts, and the header's masked value.
+        self._origin_parts = None if origin is None else _origin_of(origin)
+        self._masked = key.masked
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.extensions[SECRET_EXTENSION] = self._key
-        if self._origin is not None and not same_origin(request.url, self._origin):
+        if self._origin_parts is not None and _origin_of(request.url) != self._origin_parts:
             request.headers.pop(API_KEY_HEADER, None)
             yield request
             return
@@ -210,14 +220,18 @@ class ApiKeyAuth(httpx.Auth):
         try:
             yield request
         finally:
-            request.headers[API_KEY_HEADER] = self._key.masked
+            request.headers[API_KEY_HEADER] = self._masked
 
     def __repr__(self) -> str:
         return f"ApiKeyAuth({self._key!r})"
 
 
 def same_origin(url: httpx.URL, origin: httpx.URL) -> bool:
-    return (url.scheme, url.host, url.port) == (origin.scheme, origin.host, origin.port)
+    return _origin_of(url) == _origin_of(origin)
+
+
+def _origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
 
 
 # Bounding every read and write of an attempt. httpcore takes one read timeout per phase
@@ -361,11 +375,12 @@ class _BodyReader:
         self._limit = limit
         self._size = 0
         self._parts: list[bytes] = []
-        encodings = [
-            name
-            for name in (part.strip().lower() for part in response.headers.get("content-encoding", "").split(","))
-            if name and name != "identity"
-        ]
+        header = response.headers.get("content-encoding")
+        encodings = (
+            [name for name in (part.strip().lower() for part in header.split(",")) if name and name != "identity"]
+            if header
+            else []
+        )
         if len(encodings) > 1 or (encodings and encodings[0] not in ("gzip", "x-gzip", "deflate")):
             encoding = mask_secret(response.headers["content-encoding"], secret_of(response))
             raise APIResponseValidationError(
@@ -859,7 +874,7 @@ class _Call:
         deadline: float | Unset | None,
         extra_headers: Mapping[str, str] | None,
     ) -> None:
-        self.timeout = client.timeout if isinstance(timeout, Unset) else timeout_from(timeout)
+        self.timeout = client._timeout if isinstance(timeout, Unset) else timeout_from(timeout)
         self._attempt_seconds = attempt_seconds(self.timeout)
         self._max_retries = client.max_retries if isinstance(max_retries, Unset) else retry_count(max_retries)
         self._max_retry_wait = client.max_retry_wait
@@ -869,17 +884,24 @@ class _Call:
         self._follows_redirects = client._follow_redirects
         # Plain dicts, lower-cased so that a later one replaces an earlier one's header: an
         # httpx.Headers would cost a GET more than all the rest of this.
-        headers = {name.lower(): value for name, value in client._headers.items()}
+        headers = {name.lower(): value for name, value in client._headers.items()} if client._headers else {}
         for more in (request.get("headers"), extra_headers):
             if more:
-                headers.update((name.lower(), value) for name, value in more.items())
-        self.request_id = headers.setdefault(REQUEST_ID_HEADER, str(uuid.uuid4()))
+                headers.update({name.lower(): value for name, value in more.items()})
+        request_id = headers.get(REQUEST_ID_HEADER)
+        if request_id is None:
+            request_id = headers[REQUEST_ID_HEADER] = _new_request_id()
+        self.request_id: str = request_id
         self._headers = headers
-        self._what = f"{request['method'].upper()} {request['url']}"
         self._retries = 0
         self._started = 0.0
         self._cut_by_deadline = False
         self._url: httpx.URL | None = None  # the request's full URL, once built
+
+    @property
+    def _what(self) -> str:
+        """The call in a message or log line: its method and URL path. Made only for those."""
+        return f"{self._request['method'].upper()} {self._request['url']}"
 
     def take_permit(self, limiter: RateLimiter, sleep: Callable[[float], None]) -> None:
         """Wait for the rate limiter's permit to send the next attempt, within the deadline."""
@@ -921,6 +943,11 @@ class _Call:
 
     def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         arguments = {**self._request, "headers": self._headers}
+        # The URL joined once (a retry's is the first attempt's), and in one parse where it can.
+        url = self._url or joined_url(client, arguments["url"], arguments.get("params"))
+        if url is not None:
+            arguments["url"] = url
+            arguments.pop("params", None)
         request = client.build_request(**arguments, timeout=self._phase_timeouts())
         self._url = request.url
         if self._follows_redirects:
@@ -973,11 +1000,16 @@ class _Call:
 
     def wait_after(self, outcome: httpx.Response | APIError) -> float | None:
         """Log the attempt; the wait before a retry, or None."""
-        result = outcome.message if isinstance(outcome, APIError) else f"{self._what} -> {outcome.status_code}"
-        where = f" [request id {self.request_id}]"
-        logger.debug("%s in %.0f ms%s", result, (time.monotonic() - self._started) * 1000, where)
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s in %.0f ms%s", self._result(outcome), (time.monotonic() - self._started) * 1000, self._where
+            )
         if self._retries >= self._max_retries or not isinstance(outcome, httpx.Response | APIConnectionError):
             return None
+        if isinstance(outcome, httpx.Response) and not is_retryable(outcome.status_code):
+            return None  # a success, or an error no retry mends: what retry_wait would say
+        # A retry is weighed: rare, so the log line's parts are made only now.
+        result, where = self._result(outcome), self._where
         wait = retry_wait(self._retries + 1, outcome, max_retry_wait=self._max_retry_wait)
         if wait is not None and self._ends is not None and time.monotonic() + wait >= self._ends:
             logger.info("%s: not retried, the wait would pass the call's deadline%s", result, where)
@@ -988,6 +1020,13 @@ class _Call:
         elif isinstance(outcome, httpx.Response) and is_retryable(outcome.status_code):
             logger.info("%s: not retried, the server asks to wait longer than max_retry_wait%s", result, where)
         return wait
+
+    def _result(self, outcome: httpx.Response | APIError) -> str:
+        return outcome.message if isinstance(outcome, APIError) else f"{self._what} -> {outcome.status_code}"
+
+    @property
+    def _where(self) -> str:
+        return f" [request id {self.request_id}]"
 
     def result(self, outcome: httpx.Response | APIError) -> httpx.Response:
         if isinstance(outcome, APIError):

@@ -535,7 +535,8 @@ def test_requests_carry_the_user_agent_and_a_request_id(
     assert len(origin.requests) == 3
     assert len(ids) == 1  # one id per call, its retries included
     (request_id,) = ids
-    assert uuid.UUID(request_id)
+    assert str(uuid.UUID(request_id)) == request_id  # a UUID in its usual form
+    assert uuid.UUID(request_id).version == 4  # a random one
     assert error.request_id == request_id
     assert f"(request id {request_id})" in str(error)
 

@@ -338,3 +338,40 @@ def test_a_checked_body_without_a_required_field_is_an_explained_error() -> None
     with pytest.raises(APIResponseValidationError, match="required") as raised:
         Campaign.from_checked(body)
     assert raised.value.path == "name"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "path", "reason"),
+    [
+        ("id", "497f6eca-6276-4993-bfeb-53cbbbba6f0g", "id", "expected a UUID"),
+        ("createdAt", "2026-02-30T01:02:03Z", "createdAt", "expected an RFC 3339 date-time"),
+        ("maxAttempts", 2.5, "maxAttempts", "expected an integer"),
+        (
+            "transferConfigIds",
+            ["497f6eca-6276-4993-bfeb-53cbbbba6f08", "497f6eca-6276-4993-bfeb-53cbbbba6f0g"],
+            "transferConfigIds[1]",
+            "expected a UUID",
+        ),
+    ],
+)
+def test_a_value_the_compiled_reader_cannot_convert_is_explained(
+    key: str, value: Any, path: str, reason: str
+) -> None:
+    """The compiled reader converts ids, times and integers inline; one handed a value the
+    schema should have refused names the field as `from_dict` does, never a ValueError."""
+    body = copy.deepcopy(SEED_CAMPAIGN["campaign"])
+    body[key] = value
+    with pytest.raises(APIResponseValidationError) as raised:
+        Campaign.from_checked(body)
+    assert raised.value.path == path
+    assert raised.value.reason.startswith(reason)
+
+
+def test_a_lower_case_date_time_reads_as_from_dict_reads_it() -> None:
+    """RFC 3339 allows `t` and `z`, which the compiled reader's fromisoformat refuses: the
+    model is read by from_dict then, to the same value."""
+    body = copy.deepcopy(SEED_CAMPAIGN)
+    body["campaign"]["createdAt"] = "2026-12-02t01:02:03.5z"
+    lazy = GetCampaignResponse.from_body(copy.deepcopy(body))
+    assert lazy == GetCampaignResponse.from_dict(body)
+    assert lazy.campaign.created_at == parse_datetime("2026-12-02T01:02:03.5Z")

@@ -6,12 +6,15 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carecycle_mock import MockConfig, MockService, MockTransport
-from carecycle_mock.app import build_app
+from carecycle_mock.app import _query_pairs, build_app
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
 from tests.repository import SPEC
 
@@ -404,7 +407,7 @@ def test_an_unexpected_exception_is_a_documented_500(
     def broken(campaign_id: str) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("carecycle_mock.enrollments.EnrollmentStore.status_counts", broken)
+    monkeypatch.setattr("carecycle_mock.enrollments.MemoryEnrollments.status_counts", broken)
     with open_app(MockConfig(), raise_app_exceptions=False) as broken_client:
         campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
         response = get_campaign(broken_client, campaign.id, read_write_key)
@@ -506,3 +509,8 @@ def test_the_default_limit_is_60_a_minute(
             get_campaign(default, campaign.id, read_write_key).status_code for _ in range(61)
         ]
     assert statuses == [200] * 60 + [429]
+
+
+@given(st.text(alphabet="ab=&%+;2 x\u00e9"))
+def test_a_query_string_is_read_as_parse_qsl_reads_it(query: str) -> None:
+    assert _query_pairs(query) == parse_qsl(query, keep_blank_values=True)

@@ -62,7 +62,9 @@ def test_an_entry_says_what_was_asked_by_whom_and_what_came_back(
         time=entry.time,
         request_id=response.headers["x-request-id"],
     )
-    assert uuid.UUID(entry.request_id)
+    made_up = uuid.UUID(entry.request_id)
+    assert (made_up.version, made_up.variant) == (4, uuid.RFC_4122)
+    assert str(made_up) == entry.request_id
 
 
 def test_the_request_id_sent_is_echoed_and_recorded(
@@ -178,7 +180,7 @@ def test_an_unexpected_exception_is_recorded_as_the_500_it_answers(
     def broken(campaign_id: str) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("carecycle_mock.enrollments.EnrollmentStore.status_counts", broken)
+    monkeypatch.setattr("carecycle_mock.enrollments.MemoryEnrollments.status_counts", broken)
     campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
     with open_app(MockConfig(), raise_app_exceptions=False) as client:
         client.get(f"/v2/campaigns/{campaign.id}", headers={"x-api-key": read_write_key.key})
