@@ -61,10 +61,12 @@ class Parameters:
 
     What a check finds depends on the request's path values and query string alone, so
     the last CHECKED of them are kept with what was found: a client asking for the same
-    campaign again is not checked again. What is kept is never changed.
+    campaign again is not checked again. What is kept is never changed, and only
+    strings of at most KEPT_CHARS together are kept: about a megabyte at most.
     """
 
     CHECKED = 1024
+    KEPT_CHARS = 256
 
     def __init__(self, sets: tuple[ParameterSet, ...], schema: CompiledSchema | None) -> None:
         self.sets = sets
@@ -86,13 +88,15 @@ class Parameters:
 
         `path` is the values its route matched, `query` its (undecoded) query string.
         """
-        key = (tuple(path.values()), query)
+        values = tuple(path.values())
+        key = (values, query)
         found = self._checked.get(key)
         if found is None:
             found = self._check(path, query)
-            if len(self._checked) >= self.CHECKED:
-                del self._checked[next(iter(self._checked))]  # the oldest
-            self._checked[key] = found
+            if len(query) + sum(map(len, values)) <= self.KEPT_CHARS:
+                if len(self._checked) >= self.CHECKED:
+                    del self._checked[next(iter(self._checked))]  # the oldest
+                self._checked[key] = found
         return found
 
     def _check(self, path: Mapping[str, str], query: str) -> Checked:
@@ -103,14 +107,9 @@ class Parameters:
         if query and self._query_types:
             types = self._query_types
             given: dict[str, list[str]] = {}
-            if "&" in query or "%" in query or "+" in query:
-                for name, value in query_pairs(query):
-                    if name in types:
-                        given.setdefault(name, []).append(value)
-            else:  # one pair, nothing encoded: no list of pairs to make
-                name, _, value = query.partition("=")
+            for name, value in query_pairs(query):
                 if name in types:
-                    given[name] = [value]
+                    given.setdefault(name, []).append(value)
             for name, strings in given.items():
                 query_values[name] = (
                     _decode(strings[0], types[name]) if len(strings) == 1 else strings

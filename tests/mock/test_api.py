@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 from carecycle_mock import MockConfig, MockService, MockTransport
 from carecycle_mock.app import build_app
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
-from carecycle_mock.spec import query_pairs
+from carecycle_mock.spec import ApiSpec, Parameters, query_pairs
 from tests.repository import SPEC
 
 from .conformance import assert_conforms
@@ -522,3 +524,38 @@ def test_the_default_limit_is_60_a_minute(
 @given(st.text(alphabet="ab=&%+;2 x\u00e9"))
 def test_a_query_string_is_read_as_parse_qsl_reads_it(query: str) -> None:
     assert query_pairs(query) == parse_qsl(query, keep_blank_values=True)
+
+
+@functools.cache
+def _spec() -> ApiSpec:
+    return ApiSpec.load()
+
+
+def _get_campaign_parameters(spec: ApiSpec) -> Parameters:
+    (operation,) = (op for op in spec.operations if op.operation_id == "getCampaign")
+    return operation.parameters
+
+
+@given(st.text(alphabet="includeClient=&%+tru"))
+def test_query_parameters_are_read_as_parse_qsl_reads_the_query(query: str) -> None:
+    sent = [
+        value for name, value in parse_qsl(query, keep_blank_values=True) if name == "includeClient"
+    ]
+    decoded = {"true": True, "false": False}.get(sent[0], sent[0]) if len(sent) == 1 else sent
+    expected = {"includeClient": decoded} if sent else {}
+    _, values, _ = _get_campaign_parameters(_spec()).read({"campaignId": str(uuid.uuid4())}, query)
+    assert values == expected
+
+
+def test_what_a_check_found_is_kept_for_short_requests_only_and_for_the_latest_ones() -> None:
+    parameters = _get_campaign_parameters(ApiSpec.load())  # nothing checked kept yet
+    first = parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true")
+    assert first[2]  # a 422's issues
+    assert parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true") is first
+    long_query = "x=" + "y" * Parameters.KEPT_CHARS
+    assert parameters.read({"campaignId": "not-a-uuid"}, long_query) is not parameters.read(
+        {"campaignId": "not-a-uuid"}, long_query
+    )
+    for number in range(Parameters.CHECKED):
+        parameters.read({"campaignId": str(number)}, "")
+    assert parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true") is not first
