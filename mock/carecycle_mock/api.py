@@ -1,8 +1,9 @@
 """The spec's two operations, on the data set and the enrollment store.
 
-A campaign's answer is the same bytes until a status changes: they are prepared once
-per campaign, organisation and `includeClient`, and prepared again once the enrollment
-store's generation moves on (see enrollments.py).
+A campaign's answer is the same until a status changes: it is prepared once per
+campaign, organisation and `includeClient`, and prepared again once the enrollment
+store's generation moves on (see enrollments.py). A prepared response is sent as it is,
+its head copied (with the request's id) and nothing of it changed.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class CampaignApi:
         self._dataset = dataset
         self._enrollments = enrollments
         self._statuses = tuple(statuses)
-        self._prepared: dict[tuple[str, str, bool], tuple[object, bytes]] = {}
+        self._prepared: dict[tuple[str, str, bool], tuple[object, JsonResponse]] = {}
 
     def handlers(self) -> dict[str, Handler]:
         """Handlers by operationId."""
@@ -61,9 +62,10 @@ class CampaignApi:
         key = (campaign.id, principal.organisation_id, include_client)
         prepared = self._prepared.get(key)
         if prepared is None or prepared[0] != generation:
-            prepared = (generation, self._campaign_body(campaign, principal, include_client))
+            body = self._campaign_body(campaign, principal, include_client)
+            prepared = (generation, prepared_json(body))
             self._prepared[key] = prepared
-        return prepared_json(prepared[1])
+        return prepared[1]
 
     def _campaign_body(
         self, campaign: Campaign, principal: Principal, include_client: bool

@@ -34,10 +34,10 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
-from urllib.parse import parse_qsl
 
 from starlette._utils import get_route_path
 from starlette.applications import Starlette
+from starlette.convertors import StringConvertor
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
@@ -60,9 +60,10 @@ from carecycle_mock.errors import (
 )
 from carecycle_mock.faults import ConnectionDropped, injected_response
 from carecycle_mock.journal import (
+    MAX_ERROR_BODY,
+    REQUEST_ID_HEADER,
     JournalMiddleware,
     JournalRecorder,
-    error_body_start,
     note,
     recorded_body,
     with_request_id,
@@ -162,18 +163,22 @@ class ApiRoutes:
         self._routes = []
         for path, endpoint in routes:
             pattern, _, convertors = compile_path(path)
-            self._routes.append((pattern, convertors, endpoint))
+            # A path whose parameters are all strings takes the matched strings as they are.
+            strings = all(type(convertor) is StringConvertor for convertor in convertors.values())
+            self._routes.append((pattern, None if strings else convertors, endpoint))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            path = get_route_path(scope)
+            path = get_route_path(scope) if scope.get("root_path") else scope["path"]
             for pattern, convertors, endpoint in self._routes:
                 match = pattern.match(path)
                 if match is not None:
-                    parameters = {
-                        name: convertors[name].convert(value)
-                        for name, value in match.groupdict().items()
-                    }
+                    parameters = match.groupdict()
+                    if convertors is not None:
+                        parameters = {
+                            name: convertors[name].convert(value)
+                            for name, value in parameters.items()
+                        }
                     await self._answer(endpoint, parameters, scope, receive, send)
                     return
         assert self.app is not None, "ApiRoutes serves inside a MockApplication"
@@ -193,47 +198,50 @@ class ApiRoutes:
         status: int | None = None
         code: str | None = None
         error_body = b""
-        outcome = "failed"
+        unanswered: str | None = None  # why there is no status, if there is none
         try:
             try:
                 response = await endpoint(scope, receive, parameters)
             except (ConnectionDropped, ClientDisconnect):
                 raise
             except Exception:
-                status, code, outcome = 500, "INTERNAL_ERROR", "500"
+                status, code = 500, "INTERNAL_ERROR"
                 await _send(internal_error().response(), request_id, send)
                 raise
             if isinstance(response, JsonResponse):
                 status = response.status_code
-                outcome = str(status)
-                error_body = error_body_start(status, response.body)
+                if status >= 400:
+                    error_body = response.body[:MAX_ERROR_BODY]
                 await _send(response, request_id, send)
             else:  # an injected drop: it starts an answer, then raises ConnectionDropped
 
                 async def send_with_id(message: Message) -> None:
-                    nonlocal status, outcome
+                    nonlocal status
                     if message["type"] == "http.response.start":
                         status = message["status"]
-                        outcome = str(status)
                         headers = with_request_id(message.get("headers", []), request_id)
                         message = {**message, "headers": headers}
                     await send(message)
 
                 await response(scope, receive, send_with_id)
         except ConnectionDropped:
-            status, outcome = None, "dropped"
+            status, unanswered = None, "dropped"
             raise
         except ClientDisconnect:
             # The client left before its request was read: nobody to answer, nothing broken.
-            outcome = "disconnected"
+            unanswered = "disconnected"
         finally:
             if logged:
+                outcome = str(status) if status is not None else unanswered or "failed"
                 self._lines.write(scope, outcome, timer)
-            self._recorder.record(scope, (status, code, error_body), request_id, started)
+            self._recorder.record(
+                scope, request_id, started, status=status, code=code, error_body=error_body
+            )
 
 
 async def _send(response: JsonResponse, request_id: bytes, send: Send) -> None:
-    headers = with_request_id(response.raw_headers, request_id)
+    # A JsonResponse's head is the mock's own, never with an `x-request-id` of its own.
+    headers = [*response.raw_headers, (REQUEST_ID_HEADER, request_id)]
     await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
     await send({"type": "http.response.body", "body": response.body})
 
@@ -249,13 +257,13 @@ def _endpoint(
         method: str = scope["method"]
         operation = operations.get(method)
         # `%2F` is not a `/` (RFC 3986), though the decoded path routed on says so.
-        raw_path = scope.get("raw_path", b"").partition(b"?")[0]
-        if _ENCODED_SLASH.search(raw_path):
+        raw_path: bytes = scope.get("raw_path", b"")
+        if b"%" in raw_path and _ENCODED_SLASH.search(raw_path.partition(b"?")[0]):
             return not_found("No such operation").response()
         if operation is None:
             return method_not_allowed(method, operations).response()
         note(scope, operation_id=operation.operation_id)
-        presented = request_key(scope)
+        presented = request_key(scope, state.keys.digests)
         state.volatile.count_request(presented.digest)
         for fault in state.faults.next(presented.digest):
             injected = await injected_response(fault)
@@ -265,7 +273,11 @@ def _endpoint(
             principal = state.keys.authorize(presented, operation.method)
             if state.limiter is not None:
                 state.limiter.check(principal.key_digest)
-            inputs = await _inputs(operation, scope, receive, path_parameters)
+            body = None
+            if operation.body is not None:
+                body = await read_json_body(scope, receive, operation.body.media_type)
+                note(scope, **recorded_body(body))
+            inputs = _inputs(operation, scope, path_parameters, body)
             return await handlers[operation.operation_id](inputs, principal)
         except ApiError as error:
             return error.response()
@@ -273,44 +285,18 @@ def _endpoint(
     return endpoint
 
 
-async def _inputs(
-    operation: Operation, scope: Scope, receive: Receive, path_parameters: dict[str, Any]
+def _inputs(
+    operation: Operation, scope: Scope, path_parameters: dict[str, Any], body: Any
 ) -> Inputs:
-    """Parse the body, then check every parameter and the body against the spec."""
-    body = None
+    """Check every parameter and the (parsed) body against the spec."""
+    path, query, issues = operation.parameters.read(
+        path_parameters, scope["query_string"].decode("latin-1")
+    )
     if operation.body is not None:
-        body = await read_json_body(scope, receive, operation.body.media_type)
-        note(scope, **recorded_body(body))
-    query = _query_pairs(scope["query_string"].decode("latin-1"))
-    raw = {
-        "path": {name: [value] for name, value in path_parameters.items()},
-        "query": _multi(query),
-    }
-    values: dict[str, dict[str, Any]] = {"path": {}, "query": {}}
-    issues = []
-    for parameters in operation.parameters:
-        values[parameters.location], found = parameters.issues(raw[parameters.location])
-        issues += found
-    if operation.body is not None:
-        issues += operation.body.schema.issues(body)
+        issues = (*issues, *operation.body.schema.issues(body))
     if issues:
         raise validation_failed(issues)
-    return Inputs(path=values["path"], query=values["query"], body=body)
-
-
-def _query_pairs(query: str) -> list[tuple[str, str]]:
-    """`parse_qsl(query, keep_blank_values=True)`, split here when nothing is encoded."""
-    if "%" in query or "+" in query:
-        return parse_qsl(query, keep_blank_values=True)
-    pairs = (part.partition("=") for part in query.split("&") if part)
-    return [(name, value) for name, _, value in pairs]
-
-
-def _multi(items: list[tuple[str, str]]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for name, value in items:
-        grouped[name].append(value)
-    return grouped
+    return Inputs(path=path, query=query, body=body)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

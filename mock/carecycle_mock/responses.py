@@ -53,6 +53,6 @@ class JsonResponse(Response):
             ]
 
 
-def prepared_json(body: bytes, status_code: int = 200) -> Response:
+def prepared_json(body: bytes, status_code: int = 200) -> JsonResponse:
     """A JSON response of bytes already encoded."""
     return JsonResponse(None, status_code, encoded=body)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import yaml
 from jsonpointer import JsonPointer
@@ -25,6 +26,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 Tokens = tuple[str | int, ...]
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+_BOOLEANS = {"true": True, "false": False}
 
 
 def default_spec_path() -> Path:
@@ -43,19 +45,94 @@ class ParameterSet:
     types: Mapping[str, str | None]
     schema: CompiledSchema
 
-    def issues(self, raw: Mapping[str, list[str]]) -> tuple[dict[str, Any], list[Issue]]:
-        """Values decoded from the request's strings, and what is wrong with them.
 
-        Parameters the spec does not declare are ignored, as zod objects strip unknown
-        keys. A declared parameter given twice stays a list, which no schema here
-        accepts: `?includeClient=true&includeClient=false` is a 422, not a guess.
+# A request's path and query values, decoded, and the issues found with them.
+Checked = tuple[dict[str, Any], dict[str, Any], tuple[Issue, ...]]
+
+
+class Parameters:
+    """An operation's path and query parameters, decoded and checked in one step.
+
+    A request's parameters are checked by one validator, of every location at once; only
+    a request that fails it is checked again location by location, for its issues.
+    Parameters the spec does not declare are ignored, as zod objects strip unknown keys.
+    A declared parameter given twice stays a list, which no schema here accepts:
+    `?includeClient=true&includeClient=false` is a 422, not a guess.
+
+    What a check finds depends on the request's path values and query string alone, so
+    the last CHECKED of them are kept with what was found: a client asking for the same
+    campaign again is not checked again. What is kept is never changed, and only
+    strings of at most KEPT_CHARS together are kept: about a megabyte at most.
+    """
+
+    CHECKED = 1024
+    KEPT_CHARS = 256
+
+    def __init__(self, sets: tuple[ParameterSet, ...], schema: CompiledSchema | None) -> None:
+        self.sets = sets
+        by_location = {parameters.location: parameters for parameters in sets}
+        path, query = by_location.get("path"), by_location.get("query")
+        # A path's values come from its route, every one of them; a string is kept as it is.
+        self._path_types = [
+            (name, json_type)
+            for name, json_type in (path.types.items() if path else ())
+            if json_type != "string"
+        ]
+        self._query_types = dict(query.types) if query else {}
+        self._schema = schema
+        self._checked: dict[tuple[tuple[str, ...], str], Checked] = {}
+
+    def read(self, path: Mapping[str, str], query: str) -> Checked:
+        """The path and query values of a request, and what is wrong with them (kept, as
+        found for the same path values and query string before, if they were).
+
+        `path` is the values its route matched, `query` its (undecoded) query string.
         """
-        values: dict[str, Any] = {}
-        for name, json_type in self.types.items():
-            given = raw.get(name)
-            if given is not None:
-                values[name] = _decode(given[0], json_type) if len(given) == 1 else given
-        return values, self.schema.issues(values)
+        values = tuple(path.values())
+        key = (values, query)
+        found = self._checked.get(key)
+        if found is None:
+            found = self._check(path, query)
+            if len(query) + sum(map(len, values)) <= self.KEPT_CHARS:
+                if len(self._checked) >= self.CHECKED:
+                    del self._checked[next(iter(self._checked))]  # the oldest
+                self._checked[key] = found
+        return found
+
+    def _check(self, path: Mapping[str, str], query: str) -> Checked:
+        path_values = dict(path)
+        for name, json_type in self._path_types:
+            path_values[name] = _decode(path_values[name], json_type)
+        query_values: dict[str, Any] = {}
+        if query and self._query_types:
+            types = self._query_types
+            given: dict[str, list[str]] = {}
+            for name, value in query_pairs(query):
+                if name in types:
+                    given.setdefault(name, []).append(value)
+            for name, strings in given.items():
+                query_values[name] = (
+                    _decode(strings[0], types[name]) if len(strings) == 1 else strings
+                )
+        if self._schema is None or self._schema.is_valid(
+            {"path": path_values, "query": query_values}
+        ):
+            return path_values, query_values, ()
+        by_location = {"path": path_values, "query": query_values}
+        issues = tuple(
+            issue
+            for parameters in self.sets
+            for issue in parameters.schema.issues(by_location[parameters.location])
+        )
+        return path_values, query_values, issues
+
+
+def query_pairs(query: str) -> list[tuple[str, str]]:
+    """`parse_qsl(query, keep_blank_values=True)`, split here when nothing is encoded."""
+    if "%" in query or "+" in query:
+        return parse_qsl(query, keep_blank_values=True)
+    # A pair's name and value: its partition at the first `=`, less the `=`.
+    return [part.partition("=")[::2] for part in query.split("&") if part]
 
 
 @dataclass(frozen=True)
@@ -70,7 +147,7 @@ class Operation:
     operation_id: str
     method: str
     path: str
-    parameters: tuple[ParameterSet, ...]
+    parameters: Parameters
     body: RequestBody | None
 
 
@@ -118,10 +195,12 @@ class ApiSpec:
             operation_id=operation["operationId"],
             method=method.upper(),
             path=path,
-            parameters=tuple(
-                self._parameter_set(location, members)
-                for location, members in by_location.items()
-                if location in ("path", "query")
+            parameters=self._parameters(
+                {
+                    location: members
+                    for location, members in by_location.items()
+                    if location in ("path", "query")
+                }
             ),
             body=self._request_body((*base, "requestBody"), operation.get("requestBody")),
         )
@@ -133,10 +212,31 @@ class ApiSpec:
         resolved: dict[str, Any] = self.schemas.follow(node, SPEC_URI)
         return tokens, resolved
 
-    def _parameter_set(
-        self, location: str, members: Mapping[str, tuple[Tokens, dict[str, Any]]]
-    ) -> ParameterSet:
-        schema = {
+    def _parameters(
+        self, locations: Mapping[str, Mapping[str, tuple[Tokens, dict[str, Any]]]]
+    ) -> Parameters:
+        schemas = {
+            location: self._parameters_schema(members) for location, members in locations.items()
+        }
+        sets = tuple(
+            ParameterSet(
+                location,
+                {
+                    name: self.schemas.follow(parameter["schema"], SPEC_URI).get("type")
+                    for name, (_, parameter) in members.items()
+                },
+                self.schemas.compile(schemas[location]),
+            )
+            for location, members in locations.items()
+        )
+        every_location = {"type": "object", "properties": schemas}
+        return Parameters(sets, self.schemas.compile(every_location) if sets else None)
+
+    def _parameters_schema(
+        self, members: Mapping[str, tuple[Tokens, dict[str, Any]]]
+    ) -> dict[str, Any]:
+        """The schema of one location's parameters: an object, a property a parameter."""
+        return {
             "type": "object",
             "properties": {
                 name: {"$ref": pointer_uri(SPEC_URI, *tokens, "schema")}
@@ -146,11 +246,6 @@ class ApiSpec:
                 name for name, (_, parameter) in members.items() if parameter.get("required")
             ],
         }
-        types = {
-            name: self.schemas.follow(parameter["schema"], SPEC_URI).get("type")
-            for name, (_, parameter) in members.items()
-        }
-        return ParameterSet(location, types, self.schemas.compile(schema))
 
     def _request_body(self, tokens: Tokens, node: dict[str, Any] | None) -> RequestBody | None:
         if node is None:
@@ -174,7 +269,7 @@ def _decode(raw: str, json_type: str | None) -> Any:
     Booleans are exactly `true` and `false` ("boolean (preprocessed)" on the page).
     """
     if json_type == "boolean":
-        return {"true": True, "false": False}.get(raw, raw)
+        return _BOOLEANS.get(raw, raw)
     if json_type == "integer" and _INTEGER.fullmatch(raw):
         return int(raw)
     if json_type == "number" and _NUMBER.fullmatch(raw):

@@ -132,7 +132,9 @@ class LocalVolatileState:
 
     def admit(self, key: str, limit: int, window: float, now: float) -> float | None:
         with self._lock:
-            hits = self._hits.setdefault(key, deque())
+            hits = self._hits.get(key)
+            if hits is None:
+                hits = self._hits[key] = deque()
             while hits and hits[0] <= now - window:
                 hits.popleft()
             if len(hits) >= limit:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carecycle_mock import MockConfig, MockService, MockTransport
-from carecycle_mock.app import _query_pairs, build_app
+from carecycle_mock.app import build_app
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
+from carecycle_mock.spec import ApiSpec, Parameters, query_pairs
 from tests.repository import SPEC
 
 from .conformance import assert_conforms
@@ -308,16 +311,19 @@ def test_a_key_with_the_prefix_of_a_real_one_is_refused(
         assert response.json() == {"message": "Invalid API key", "code": "UNAUTHORIZED"}
 
 
+@pytest.mark.parametrize("known", [True, False], ids=["data set key", "unknown key"])
 @pytest.mark.parametrize("path", ["campaign", "/v2/no-such-path"])
-def test_a_request_s_key_is_hashed_once_for_counts_faults_auth_and_the_journal(
+def test_a_request_s_key_is_hashed_at_most_once_for_counts_faults_auth_and_the_journal(
     client: httpx.Client,
-    dataset: Dataset,
     read_write_key: ApiKey,
     monkeypatch: pytest.MonkeyPatch,
     path: str,
+    known: bool,
 ) -> None:
-    campaign = dataset.campaigns_of(read_write_key.organisation_id)[0]
+    state = client._transport.state  # type: ignore[attr-defined]
+    campaign = state.dataset.campaigns_of(read_write_key.organisation_id)[0]
     url = f"/v2/campaigns/{campaign.id}" if path == "campaign" else path
+    key = read_write_key.key if known else "cc_not_one_of_the_data_set"
     # Starlette builds the middleware on the first request: the journal hashes the data
     # set's keys then, once for the mock's life.
     client.get("/v2/campaigns")
@@ -329,11 +335,15 @@ def test_a_request_s_key_is_hashed_once_for_counts_faults_auth_and_the_journal(
         return sha256(data, **options)
 
     monkeypatch.setattr(hashlib, "sha256", counting_sha256)
-    response = client.get(url, headers={"x-api-key": read_write_key.key})
-    assert response.status_code == (200 if path == "campaign" else 404)
-    assert hashed == [read_write_key.key.encode()]
-    entry = client._transport.state.requests()[-1]  # type: ignore[attr-defined]
-    assert entry.key_label == read_write_key.label
+    response = client.get(url, headers={"x-api-key": key})
+    assert response.status_code == (
+        200 if known and path == "campaign" else 401 if path == "campaign" else 404
+    )
+    # An API path looks a data set key's digest up; anything else hashes the key, once.
+    assert hashed == ([] if known and path == "campaign" else [key.encode()])
+    entry = state.requests()[-1]
+    assert entry.key_label == (read_write_key.label if known else None)
+    assert state.request_count(key) == (1 if path == "campaign" else 0)
 
 
 def test_auth_comes_before_input_validation(client: httpx.Client) -> None:
@@ -513,4 +523,39 @@ def test_the_default_limit_is_60_a_minute(
 
 @given(st.text(alphabet="ab=&%+;2 x\u00e9"))
 def test_a_query_string_is_read_as_parse_qsl_reads_it(query: str) -> None:
-    assert _query_pairs(query) == parse_qsl(query, keep_blank_values=True)
+    assert query_pairs(query) == parse_qsl(query, keep_blank_values=True)
+
+
+@functools.cache
+def _spec() -> ApiSpec:
+    return ApiSpec.load()
+
+
+def _get_campaign_parameters(spec: ApiSpec) -> Parameters:
+    (operation,) = (op for op in spec.operations if op.operation_id == "getCampaign")
+    return operation.parameters
+
+
+@given(st.text(alphabet="includeClient=&%+tru"))
+def test_query_parameters_are_read_as_parse_qsl_reads_the_query(query: str) -> None:
+    sent = [
+        value for name, value in parse_qsl(query, keep_blank_values=True) if name == "includeClient"
+    ]
+    decoded = {"true": True, "false": False}.get(sent[0], sent[0]) if len(sent) == 1 else sent
+    expected = {"includeClient": decoded} if sent else {}
+    _, values, _ = _get_campaign_parameters(_spec()).read({"campaignId": str(uuid.uuid4())}, query)
+    assert values == expected
+
+
+def test_what_a_check_found_is_kept_for_short_requests_only_and_for_the_latest_ones() -> None:
+    parameters = _get_campaign_parameters(ApiSpec.load())  # nothing checked kept yet
+    first = parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true")
+    assert first[2]  # a 422's issues
+    assert parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true") is first
+    long_query = "x=" + "y" * Parameters.KEPT_CHARS
+    assert parameters.read({"campaignId": "not-a-uuid"}, long_query) is not parameters.read(
+        {"campaignId": "not-a-uuid"}, long_query
+    )
+    for number in range(Parameters.CHECKED):
+        parameters.read({"campaignId": str(number)}, "")
+    assert parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true") is not first

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import pytest
 
 from carecycle_mock import DropFault, FaultPlan, MockConfig, MockService, StatusFault
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
-from carecycle_mock.journal import MAX_BODY_CHARS, JournalEntry
+from carecycle_mock.journal import MAX_BODY_CHARS, JournalEntry, RequestIds
 from carecycle_mock.process import MockProcess
 
 from .in_process import open_app
@@ -407,3 +408,33 @@ def test_the_journal_is_shared_by_workers_and_bounded(
         steps = [int(i.split("-")[1]) for i in ids if i.startswith(f"t{number}-")]
         assert steps == list(range(10 - len(steps), 10))
     assert {entry["status"] for entry in entries} == {200}
+
+
+def test_made_up_request_ids_are_distinct_canonical_version_4_uuids_across_batches() -> None:
+    ids = RequestIds()
+    made = [ids.next() for _ in range(3 * RequestIds.BATCH + 1)]
+    assert len(set(made)) == len(made)
+    for request_id in made:
+        parsed = uuid.UUID(request_id.decode("ascii"))
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+        assert str(parsed).encode("ascii") == request_id
+    # Every random digit is random: each place of the ids takes many values.
+    for place in range(36):
+        if place not in (8, 13, 14, 18, 23):
+            assert len({request_id[place] for request_id in made}) >= (4 if place == 19 else 12)
+
+
+def test_a_forked_child_makes_ids_of_its_own() -> None:
+    ids = RequestIds()
+    ids.next()  # a batch is made, most of it left
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's side
+        os.write(writer, ids.next())
+        os._exit(0)
+    os.close(writer)
+    os.waitpid(child, 0)
+    from_child = os.read(reader, 64)
+    os.close(reader)
+    left = [ids.next() for _ in range(RequestIds.BATCH)]
+    assert from_child not in left
