@@ -322,6 +322,9 @@ class ApiRoutes:
         spec = operation.spec
         notes["operation_id"] = spec.operation_id
         state = self._state
+        # Counted as it comes, before any delay a fault plan makes: a client that gave up
+        # waiting finds its request counted.
+        state.volatile.count_request(digest)
         faults = state.faults.next(digest)
         for fault in faults:
             injected = await injected_response(fault)

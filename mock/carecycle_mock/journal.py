@@ -408,7 +408,6 @@ class JournalRecorder:
             status=status,
             code=code,
             error_body=error_body,
-            counted=False,
         )
 
     def record_answer(
@@ -422,33 +421,27 @@ class JournalRecorder:
         status: int | None,
         code: str | None,
         error_body: bytes,
-        counted: bool = True,
     ) -> None:
-        """Append the entry of a request to one of the spec's paths, and count it for its
-        key digest (unless not `counted`): `notes` are what the endpoint knew (see
-        `note`), `started` its time, the rest as for `record`."""
+        """Append the entry of a request to one of the spec's paths (its key's digest as
+        given): `notes` are what the endpoint knew (see `note`), `started` its time, the
+        rest as for `record`."""
         size = self.journal.size
+        if not size:
+            return
         # What the entry needs, kept as it is: the entry is made when it is read.
-        entry = (
-            (
-                self._text,
-                (
-                    scope["method"],
-                    scope["path"],
-                    scope["query_string"],
-                    notes,
-                    digest,
-                    status,
-                    code,
-                    error_body,
-                    request_id,
-                    started,
-                ),
-            )
-            if size
-            else None
+        record = (
+            scope["method"],
+            scope["path"],
+            scope["query_string"],
+            notes,
+            digest,
+            status,
+            code,
+            error_body,
+            request_id,
+            started,
         )
-        self.journal.volatile.record_request(digest, entry, size, counted)
+        self.journal.volatile.journal_append(digest, (self._text, record), size)
 
     def _entry_text(self, record: _Record) -> str:
         return encode_json(self._entry(record).to_json()).decode()

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS journal (
 
 
 # A journal entry's JSON text, or a function and the record it makes the text from
-# (see record_request): one function for every entry, and a flat tuple, so that an
+# (see journal_append): one function for every entry, and a flat tuple, so that an
 # entry kept costs two tuples, not a closure per request.
 LazyText: TypeAlias = tuple[Callable[[Any], str], Any]
 JournalText: TypeAlias = str | LazyText
@@ -84,15 +84,12 @@ class VolatileState(Protocol):
     def take_step(self, scope: str, version: str, length: int) -> int | None:
         """Claim the next step of a plan's script; its index, or None when all are taken."""
 
-    def record_request(
-        self, key: str, entry: JournalText | None, limit: int, counted: bool = True
-    ) -> None:
-        """Count a request with this key digest (if `counted`) and append its journal
-        entry (JSON text; None: the journal is off), keeping the last `limit` entries.
+    def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
+        """Append an entry (JSON text) for a request with this key digest, keeping the last `limit`.
 
-        An entry may come as a function and the record it makes its text from: the state
-        in a process's own memory makes it when the journal is read (a request then pays
-        for no entry nobody reads), the shared one at once, for the other processes.
+        An entry may come as a function and the record it makes its text from: the state in a process's own
+        memory makes it when the journal is read (a request then pays for no entry nobody
+        reads), the shared one at once, for the other processes.
         """
 
     def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
@@ -125,16 +122,20 @@ class LocalVolatileState:
             self._counts.clear()
             self._journal.clear()
 
+    # `count_request`, `admit` and `journal_append` come with every request: they take the
+    # lock by `acquire` and `release`, which cost half of what a `with` statement costs.
+
     def count_request(self, key: str) -> None:
-        with self._lock:
-            self._counts[key] += 1
+        lock = self._lock
+        lock.acquire()
+        try:
+            self._counts[key] = self._counts.get(key, 0) + 1
+        finally:
+            lock.release()
 
     def request_count(self, key: str | None) -> int:
         with self._lock:
             return self._counts.total() if key is None else self._counts[key]
-
-    # `admit` and `record_request` come with every request: they take the lock by
-    # `acquire` and `release`, which cost half of what a `with` statement costs.
 
     def admit(self, key: str, limit: int, window: float, now: float) -> float | None:
         lock = self._lock
@@ -175,19 +176,14 @@ class LocalVolatileState:
             self._plans[scope] = replace(stored, position=stored.position + 1)
             return stored.position
 
-    def record_request(
-        self, key: str, entry: JournalText | None, limit: int, counted: bool = True
-    ) -> None:
+    def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
         lock = self._lock
         lock.acquire()
         try:
-            if counted:
-                self._counts[key] = self._counts.get(key, 0) + 1
-            if entry is not None:
-                if self._journal.maxlen != limit:  # the deque drops the oldest itself
-                    self._journal = deque(self._journal, maxlen=limit)
-                self._sequence += 1
-                self._journal.append((self._sequence, key, entry))
+            if self._journal.maxlen != limit:  # the deque drops the oldest itself
+                self._journal = deque(self._journal, maxlen=limit)
+            self._sequence += 1
+            self._journal.append((self._sequence, key, entry))
         finally:
             lock.release()
 
@@ -198,12 +194,6 @@ class LocalVolatileState:
 
     def close(self) -> None:
         self.clear()
-
-
-_COUNT_REQUEST = (
-    "INSERT INTO request_counts (key, count) VALUES (?, 1)"
-    " ON CONFLICT (key) DO UPDATE SET count = count + 1"
-)
 
 
 class SharedVolatileState:
@@ -221,7 +211,11 @@ class SharedVolatileState:
             connection.execute("DELETE FROM journal")
 
     def count_request(self, key: str) -> None:
-        self._db.query(_COUNT_REQUEST, (key,))
+        self._db.query(
+            "INSERT INTO request_counts (key, count) VALUES (?, 1)"
+            " ON CONFLICT (key) DO UPDATE SET count = count + 1",
+            (key,),
+        )
 
     def request_count(self, key: str | None) -> int:
         if key is None:
@@ -281,22 +275,15 @@ class SharedVolatileState:
         )
         return int(rows[0][0]) if rows else None
 
-    def record_request(
-        self, key: str, entry: JournalText | None, limit: int, counted: bool = True
-    ) -> None:
-        text = None if entry is None else journal_text(entry)
-        # One transaction for both. One sequence for every worker: SQLite assigns it under
-        # its write lock. Trimming by sequence is a range of the primary key, usually one
-        # row or none.
+    def journal_append(self, key: str, entry: JournalText, limit: int) -> None:
+        text = journal_text(entry)
+        # One sequence for every worker: SQLite assigns it under its write lock. Trimming
+        # by sequence is a range of the primary key, usually one row or none.
         with self._db.transaction() as connection:
-            if counted:
-                connection.execute(_COUNT_REQUEST, (key,))
-            if text is not None:
-                (sequence,) = connection.execute(
-                    "INSERT INTO journal (key, entry) VALUES (?, ?) RETURNING sequence",
-                    (key, text),
-                ).fetchone()
-                connection.execute("DELETE FROM journal WHERE sequence <= ?", (sequence - limit,))
+            (sequence,) = connection.execute(
+                "INSERT INTO journal (key, entry) VALUES (?, ?) RETURNING sequence", (key, text)
+            ).fetchone()
+            connection.execute("DELETE FROM journal WHERE sequence <= ?", (sequence - limit,))
 
     def journal_entries(self, key: str | None) -> list[tuple[int, str]]:
         if key is None:
