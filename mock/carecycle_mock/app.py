@@ -307,8 +307,8 @@ class ApiRoutes:
         notes: dict[str, Any],
         fields: tuple[bytes | None, str, bytes | None, bytes | None],
     ) -> Response:
-        """Steps 1 and 3 to 7 (the module's docstring) for a request to this path: its
-        answer. `fields` are the request's key, its digest, its `Content-Length` and its
+        """Steps 1 to 7 (the module's docstring; the journal entry aside) for a request to
+        this path: its answer. `fields` are the request's key, its digest, its `Content-Length` and its
         `Content-Type`; what the journal is to know of the request goes into `notes`."""
         key, digest, content_length, content_type = fields
         method: str = scope["method"]
