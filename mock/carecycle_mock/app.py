@@ -50,7 +50,7 @@ from starlette.types import Message, Receive, Scope, Send
 from carecycle_mock.accesslog import AccessLog, AccessLogLines, access_log  # noqa: F401 - once defined here
 from carecycle_mock.admin import AdminToken, admin_routes
 from carecycle_mock.api import CampaignApi, Handler
-from carecycle_mock.auth import ABSENT_KEY_DIGEST, key_digest, needed_permission
+from carecycle_mock.auth import digest_of, needed_permission
 from carecycle_mock.body import read_json
 from carecycle_mock.config import MockConfig
 from carecycle_mock.errors import (
@@ -72,9 +72,8 @@ from carecycle_mock.journal import (
 )
 from carecycle_mock.responses import JsonResponse
 from carecycle_mock.service import MockService
-from carecycle_mock.spec import HTTP_METHODS, Operation
+from carecycle_mock.spec import Operation
 
-ANY_METHOD = [method.upper() for method in HTTP_METHODS]
 _ENCODED_SLASH = re.compile(rb"%2f", re.IGNORECASE)
 
 
@@ -188,9 +187,7 @@ class ApiRoutes:
         lines: AccessLogLines,
     ) -> None:
         self._state = state
-        # Digests by key, that of no key (None) included: what need not be hashed again.
-        self._digests: dict[bytes | None, str] = {None: ABSENT_KEY_DIGEST}
-        self._digests.update(state.keys.digests.items())
+        self._digests = state.keys.digests
         self._recorder = recorder
         self._lines = lines
         self._routes = []
@@ -226,7 +223,7 @@ class ApiRoutes:
         key, given_id, content_length, content_type = read_fields(scope["headers"])
         request_id = request_id_for(given_id)
         started = self._recorder.clock()
-        digest = self._digests.get(key) or key_digest(key or b"")
+        digest = digest_of(key, self._digests)
         logged = self._lines.enabled()
         timer = time.perf_counter() if logged else 0.0
         notes: dict[str, Any] = {}

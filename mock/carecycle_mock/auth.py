@@ -29,7 +29,7 @@ def key_digest(key: bytes) -> str:
 
 
 # A request without a key goes by the digest of the empty key.
-ABSENT_KEY_DIGEST = key_digest(b"")
+_ABSENT_KEY_DIGEST = key_digest(b"")
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ def digest_of(key: bytes | None, known: Mapping[bytes, str]) -> str:
     """The digest of a key sent (of no key: that of the empty key), from `known`, the
     digests already made by key, when it is there."""
     if key is None:
-        return ABSENT_KEY_DIGEST
+        return _ABSENT_KEY_DIGEST
     return known.get(key) or key_digest(key)
 
 

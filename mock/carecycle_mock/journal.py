@@ -48,9 +48,6 @@ DEFAULT_JOURNAL_SIZE = 10_000
 MAX_BODY_CHARS = 16 * 1024
 MAX_REQUEST_ID_CHARS = 200
 _REQUEST_ID = re.compile(rb"[\x21-\x7e]{1,%d}" % MAX_REQUEST_ID_CHARS)
-# Where an endpoint leaves what only it knows (the operation, the parsed body) for the
-# middleware that writes the entry.
-_NOTES = "carecycle_mock.journal"
 # An error body is read for its `code` up to this size; the mock's own are far smaller.
 MAX_ERROR_BODY = 64 * 1024
 _KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
@@ -308,13 +305,6 @@ def _shown(name: str, value: Any) -> str:
 _SHOWN = 20
 
 
-def note(scope: Scope, **fields: Any) -> None:
-    """Tell the journal middleware something about this request (see JournalMiddleware)."""
-    notes = scope.get(_NOTES)
-    if notes is not None:
-        notes.update(fields)
-
-
 class KeyMask:
     """Masks keys in text: the data set's secrets wherever they appear, then `cc_...`."""
 
@@ -366,8 +356,10 @@ def note_body(notes: dict[str, Any], body: Any, size: int) -> None:
 class JournalRecorder:
     """What the journal keeps of each request to an API path, and its `x-request-id`.
 
-    `begin` gives a request its id; an endpoint adds what only it knows with `note`;
-    `record` appends the entry once the answer went out (or did not). The key's label
+    A request to one of the spec's paths is recorded by `record_answer`, with what its
+    endpoint learnt (the operation, the parsed body: `note_body`) as notes. Any other
+    request gets its id from `begin`, and `record` appends its entry once the answer went
+    out (or did not). The key's label
     and organisation are those of the key sent, if it is one of the data set's,
     whatever the answer.
     """
@@ -382,9 +374,7 @@ class JournalRecorder:
         self._text = self._entry_text  # one bound method for every entry
 
     def begin(self, scope: Scope) -> tuple[bytes, float]:
-        """The id of a request to a path the spec does not have, and the time it came; its
-        notes start empty."""
-        scope[_NOTES] = {}
+        """The id of a request to a path the spec does not have, and the time it came."""
         return request_id_for(read_fields(scope["headers"])[1]), self.clock()
 
     def record(
@@ -402,7 +392,7 @@ class JournalRecorder:
         self.record_answer(
             scope,
             request_key(scope).digest,
-            scope[_NOTES],
+            {},  # no operation, no body read
             request_id,
             started,
             status=status,
@@ -423,7 +413,7 @@ class JournalRecorder:
         error_body: bytes,
     ) -> None:
         """Append the entry of a request to one of the spec's paths (its key's digest as
-        given): `notes` are what the endpoint knew (see `note`), `started` its time, the
+        given): `notes` are what the endpoint learnt (`operation_id`, `note_body`), `started` its time, the
         rest as for `record`."""
         size = self.journal.size
         if not size:

@@ -211,6 +211,16 @@ def test_another_organisations_campaign_is_indistinguishable_from_none(
     assert assert_conforms(foreign, "getCampaign")["code"] == "NOT_FOUND"
 
 
+def test_a_campaign_answered_to_its_organisation_is_still_not_found_for_another(
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, other_tenant_key: ApiKey
+) -> None:
+    # The owner's GET prepares the campaign's answer; another organisation must not get it.
+    theirs = dataset.campaigns_of(other_tenant_key.organisation_id)[0]
+    assert get_campaign(client, theirs.id, other_tenant_key).status_code == 200
+    for campaign_id in (theirs.id, theirs.id.upper()):
+        assert get_campaign(client, campaign_id, read_write_key).status_code == 404
+
+
 @pytest.mark.parametrize("field", ["campaignId", "customerId"])
 def test_patching_another_organisations_enrollment_is_indistinguishable_from_none(
     client: httpx.Client,
