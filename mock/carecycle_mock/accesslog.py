@@ -18,6 +18,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import partial
 from urllib.parse import unquote, unquote_plus
 
 from starlette.requests import ClientDisconnect
@@ -39,14 +40,12 @@ class AccessLogLines:
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         secrets = {key.removeprefix("cc_") for key in keys}
+        # Whether lines are written at all (not with `--no-access-log`): asked on every
+        # request, so the logger's own method, not a method that calls it.
+        self.enabled: Callable[[], bool] = partial(access_log.isEnabledFor, logging.INFO)
         self._secrets = sorted(
             (s for s in secrets if len(s) >= _MIN_SECRET_LENGTH), key=len, reverse=True
         )
-
-    @staticmethod
-    def enabled() -> bool:
-        """Whether lines are written at all (not with `--no-access-log`)."""
-        return access_log.isEnabledFor(logging.INFO)
 
     def write(self, scope: Scope, outcome: str, started: float) -> None:
         """The line of a request: `started` is when it came, by `time.perf_counter()`."""

@@ -59,9 +59,8 @@ class AdminToken:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not self._authorised(scope["headers"]):
             error = unauthorized("The admin API needs Authorization: Bearer <admin token>")
-            response = error.response()
-            response.headers["www-authenticate"] = "Bearer"
-            await response(scope, receive, send)
+            error.headers["www-authenticate"] = "Bearer"
+            await error.response()(scope, receive, send)
             return
         await self.app(scope, receive, send)
 

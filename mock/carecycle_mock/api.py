@@ -9,7 +9,7 @@ its head copied (with the request's id) and nothing of it changed.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from starlette.responses import Response
 
@@ -23,15 +23,9 @@ from carecycle_mock.responses import JsonResponse, encode_json, prepared_json
 TERMINAL_STATUSES = ("completed", "failed")
 
 
-class Inputs(NamedTuple):
-    """A request's checked inputs: path and query parameters decoded, body parsed."""
-
-    path: Mapping[str, Any]
-    query: Mapping[str, Any]
-    body: Any
-
-
-Handler = Callable[[Inputs, Principal], Awaitable[Response]]
+# An operation's handler: called with a request's checked inputs (path and query
+# parameters decoded, the body parsed) and who asked.
+Handler = Callable[[Mapping[str, Any], Mapping[str, Any], Any, Principal], Awaitable[Response]]
 
 
 class CampaignApi:
@@ -50,18 +44,20 @@ class CampaignApi:
             "updateCustomerCampaignStatus": self.update_customer_campaign_status,
         }
 
-    async def get_campaign(self, inputs: Inputs, principal: Principal) -> Response:
+    async def get_campaign(
+        self, path: Mapping[str, Any], query: Mapping[str, Any], body: Any, principal: Principal
+    ) -> Response:
         """The seeded campaign, with statistics counted from the enrollments as they are now."""
-        campaign = self._dataset.campaign(
-            inputs.path["campaignId"].lower(), principal.organisation_id
-        )
-        if campaign is None:
-            raise not_found("Campaign not found")
-        include_client = bool(inputs.query.get("includeClient"))
+        campaign_id = path["campaignId"].lower()
+        include_client = bool(query.get("includeClient"))
         generation = self._enrollments.generation()
-        key = (campaign.id, principal.organisation_id, include_client)
+        # Only a campaign of the organisation's is prepared: one found here is theirs.
+        key = (campaign_id, principal.organisation_id, include_client)
         prepared = self._prepared.get(key)
         if prepared is None or prepared[0] != generation:
+            campaign = self._dataset.campaign(campaign_id, principal.organisation_id)
+            if campaign is None:
+                raise not_found("Campaign not found")
             body = self._campaign_body(campaign, principal, include_client)
             prepared = (generation, prepared_json(body))
             self._prepared[key] = prepared
@@ -90,14 +86,14 @@ class CampaignApi:
         return encode_json({"campaign": document, "assistants": []})
 
     async def update_customer_campaign_status(
-        self, inputs: Inputs, principal: Principal
+        self, path: Mapping[str, Any], query: Mapping[str, Any], body: Any, principal: Principal
     ) -> Response:
         """Set an enrollment's status; the rule on terminal statuses comes before any lookup."""
         # UUIDs compare case-insensitively (the spec's pattern admits both cases).
         customer_id, campaign_id, status = (
-            inputs.body["customerId"].lower(),
-            inputs.body["campaignId"].lower(),
-            inputs.body["status"],
+            body["customerId"].lower(),
+            body["campaignId"].lower(),
+            body["status"],
         )
         if status not in TERMINAL_STATUSES:
             raise bad_request(

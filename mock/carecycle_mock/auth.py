@@ -17,8 +17,8 @@ from starlette.types import Scope
 
 from carecycle_mock.data import READ, WRITE, ApiKey
 from carecycle_mock.errors import forbidden, unauthorized
+from carecycle_mock.headers import read_fields
 
-HEADER = b"x-api-key"
 PREFIX = b"cc_"
 _SCOPE_KEY = "carecycle_mock.presented_key"
 
@@ -26,6 +26,10 @@ _SCOPE_KEY = "carecycle_mock.presented_key"
 def key_digest(key: bytes) -> str:
     """The name a key goes by inside the mock (rate limits, fault scopes, request counts)."""
     return hashlib.sha256(key).hexdigest()
+
+
+# A request without a key goes by the digest of the empty key.
+_ABSENT_KEY_DIGEST = key_digest(b"")
 
 
 @dataclass(slots=True)
@@ -40,26 +44,25 @@ class PresentedKey:
     def of(
         cls, headers: Iterable[tuple[bytes, bytes]], known: Mapping[bytes, str] | None = None
     ) -> PresentedKey:
-        """The `x-api-key` header of a request, without the optional whitespace around it.
+        """The `x-api-key` header of a request, as `headers.read_fields` reads it.
+        `known` holds digests already made, by key."""
+        value = read_fields(headers)[0]
+        return cls(value, digest_of(value, known or {}))
 
-        Spaces and tabs before and after a field value are not part of it (RFC 9110 §5.5).
-        A header sent twice is combined with a comma, as HTTP says: that matches no key,
-        so the request is refused rather than authenticated by either value. `known`
-        holds digests already made, by key.
-        """
-        value: bytes | None = None
-        for name, field_value in headers:
-            if name.lower() == HEADER:
-                given = field_value.strip(b" \t")
-                value = given if value is None else value + b", " + given
-        digest = known.get(value) if known is not None and value is not None else None
-        return cls(value, digest or key_digest(value or b""))
+
+def digest_of(key: bytes | None, known: Mapping[bytes, str]) -> str:
+    """The digest of a key sent (of no key: that of the empty key), from `known`, the
+    digests already made by key, when it is there."""
+    if key is None:
+        return _ABSENT_KEY_DIGEST
+    return known.get(key) or key_digest(key)
 
 
 def request_key(scope: Scope, known: Mapping[bytes, str] | None = None) -> PresentedKey:
-    """The key of this request, hashed once, by whichever step asks first (the endpoint,
-    or the journal for a path the spec does not have); kept in the ASGI scope, beside
-    the headers it came from. `known` holds digests already made, by key."""
+    """The key of this request, hashed once however often it is asked for (by the journal's
+    middleware, for a path the spec does not have: the spec's paths read their keys with
+    their other fields); kept in the ASGI scope, beside the headers it came from. `known`
+    holds digests already made, by key."""
     presented: PresentedKey | None = scope.get(_SCOPE_KEY)
     if presented is None:
         presented = scope[_SCOPE_KEY] = PresentedKey.of(scope["headers"], known)
@@ -90,15 +93,15 @@ class KeyRing:
             for key in keys
         }
 
-    def authorize(self, presented: PresentedKey, method: str) -> Principal:
-        """Who is asking, and may they call an operation of this method: 401 for no key or
-        an unknown one (or one without the `cc_` prefix), 403 without the permission."""
-        if not presented.value:
+    def authorize(self, key: bytes | None, digest: str, permission: str) -> Principal:
+        """Who is asking with this key (and its digest), and may they use `permission`
+        (`needed_permission` of the method): 401 for no key or an unknown one (or one
+        without the `cc_` prefix), 403 without the permission."""
+        if not key:
             raise unauthorized("Missing API key")
-        principal = self._principals.get(presented.digest)
-        if principal is None or not presented.value.startswith(PREFIX):
+        principal = self._principals.get(digest)
+        if principal is None or not key.startswith(PREFIX):
             raise unauthorized("Invalid API key")
-        needed = needed_permission(method)
-        if needed not in principal.permissions:
-            raise forbidden(f"This API key lacks the {needed} permission")
+        if permission not in principal.permissions:
+            raise forbidden(f"This API key lacks the {permission} permission")
         return principal

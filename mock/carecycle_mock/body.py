@@ -19,6 +19,7 @@ from starlette.requests import ClientDisconnect
 from starlette.types import Receive, Scope
 
 from carecycle_mock.errors import ErrorCode, bad_request
+from carecycle_mock.headers import read_fields
 
 MAX_BODY_BYTES = 1024 * 1024
 # Far deeper than any request of the spec; the validator cannot report on values nested
@@ -33,8 +34,17 @@ async def read_json_body(
 ) -> Any:
     """The decoded body of the request of this ASGI scope, or an ApiError 400 naming what
     is wrong with it; ClientDisconnect if the client leaves before it is read."""
-    declared, content_type = _headers(scope)
-    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+    _, _, declared, content_type = read_fields(scope["headers"])
+    value, _ = await read_json(receive, media_type, declared, content_type)
+    return value
+
+
+async def read_json(
+    receive: Receive, media_type: str, declared: bytes | None, content_type: bytes | None
+) -> tuple[Any, int]:
+    """`read_json_body`, with the request's first `Content-Length` and `Content-Type` (None:
+    not sent) already read; the value comes with the length of the body it was read from."""
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise _too_large()
     body = bytearray()
     more = True
@@ -48,7 +58,7 @@ async def read_json_body(
             raise _too_large()
     if not body.strip(JSON_WHITESPACE):
         raise bad_request(ErrorCode.EMPTY_BODY, "Request body is empty; send a JSON object")
-    if not _is_media_type(content_type, media_type):
+    if not _is_media_type((content_type or b"").decode("latin-1"), media_type):
         raise bad_request(
             ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"Content-Type must be {media_type} (UTF-8)"
         )
@@ -77,21 +87,7 @@ async def read_json_body(
         )
     if _SURROGATE_ESCAPE.search(text) and not _is_unicode(value):
         raise bad_request(ErrorCode.INVALID_JSON, "Request body has an unpaired UTF-16 surrogate")
-    return value
-
-
-def _headers(scope: Scope) -> tuple[str, str]:
-    """The first `Content-Length` and `Content-Type` ("" when absent), as Starlette's
-    `Headers` reads a header."""
-    length: bytes | None = None
-    media_type: bytes | None = None
-    for field, value in scope["headers"]:
-        name = field.lower()
-        if name == b"content-length" and length is None:
-            length = value
-        elif name == b"content-type" and media_type is None:
-            media_type = value
-    return (length or b"").decode("latin-1"), (media_type or b"").decode("latin-1")
+    return value, len(body)
 
 
 def _is_media_type(header: str, expected: str) -> bool:

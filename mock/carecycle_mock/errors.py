@@ -42,8 +42,27 @@ class ApiError(Exception):
         self.headers: dict[str, str] = {}
 
     def response(self) -> JsonResponse:
+        """Its response; the same one each time for an error that adds nothing to its
+        status, code and message (a 401 for a missing key, say), once it has been made."""
+        if self.extra or self.headers:
+            return self._make_response()
+        known = (self.status, self.code, self.message)
+        response = _PLAIN_RESPONSES.get(known)
+        if response is None:
+            response = self._make_response()
+            if len(_PLAIN_RESPONSES) < MAX_PLAIN_RESPONSES:  # messages may quote a request
+                _PLAIN_RESPONSES[known] = response
+        return response
+
+    def _make_response(self) -> JsonResponse:
         body = {"message": self.message, "code": str(self.code), **self.extra}
         return JsonResponse(body, status_code=self.status, headers=self.headers)
+
+
+# The responses of errors with nothing but a status, code and message, made once: no
+# more than MAX_PLAIN_RESPONSES of them, since some messages quote what a request sent.
+MAX_PLAIN_RESPONSES = 256
+_PLAIN_RESPONSES: dict[tuple[int, ErrorCode, str], JsonResponse] = {}
 
 
 def bad_request(code: ErrorCode, message: str) -> ApiError:

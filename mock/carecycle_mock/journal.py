@@ -39,6 +39,7 @@ from carecycle_mock.auth import key_digest, request_key
 from carecycle_mock.data import ApiKey
 from carecycle_mock.errors import validation_failed
 from carecycle_mock.faults import ConnectionDropped
+from carecycle_mock.headers import REQUEST_ID, read_fields
 from carecycle_mock.responses import encode_json
 from carecycle_mock.schemas import Issue
 from carecycle_mock.volatile import VolatileState
@@ -46,11 +47,7 @@ from carecycle_mock.volatile import VolatileState
 DEFAULT_JOURNAL_SIZE = 10_000
 MAX_BODY_CHARS = 16 * 1024
 MAX_REQUEST_ID_CHARS = 200
-REQUEST_ID_HEADER = b"x-request-id"
 _REQUEST_ID = re.compile(rb"[\x21-\x7e]{1,%d}" % MAX_REQUEST_ID_CHARS)
-# Where an endpoint leaves what only it knows (the operation, the parsed body) for the
-# middleware that writes the entry.
-_NOTES = "carecycle_mock.journal"
 # An error body is read for its `code` up to this size; the mock's own are far smaller.
 MAX_ERROR_BODY = 64 * 1024
 _KEY_LIKE = re.compile(r"cc_[^\s/?&#;,\"]*", re.IGNORECASE)
@@ -243,15 +240,8 @@ class Journal:
     """The journal of one mock, over its volatile state (shared by workers, or not)."""
 
     def __init__(self, volatile: VolatileState, size: int = DEFAULT_JOURNAL_SIZE) -> None:
-        self._volatile = volatile
+        self.volatile = volatile
         self.size = size
-
-    def record_lazily(self, text: Callable[[Any], str], record: Any, key: str) -> None:
-        """Append the entry whose JSON `text(record)` makes, for a request with this key
-        digest (kept for `apiKey` filters): in the process's own memory, when it is read.
-        Best one `text` function for every entry, and a flat tuple."""
-        if self.size:
-            self._volatile.journal_append(key, (text, record), self.size)
 
     def requests(self, *, api_key: str | None = None, **filters: Any) -> list[JournalEntry]:
         """The entries that pass the filters (see `matches`), oldest first.
@@ -265,7 +255,7 @@ class Journal:
         digest = None if api_key is None else key_digest(api_key.encode())
         entries = (
             JournalEntry.from_json(json.loads(text), sequence)
-            for sequence, text in self._volatile.journal_entries(digest)
+            for sequence, text in self.volatile.journal_entries(digest)
         )
         return [entry for entry in entries if matches(entry, **filters)]
 
@@ -315,13 +305,6 @@ def _shown(name: str, value: Any) -> str:
 _SHOWN = 20
 
 
-def note(scope: Scope, **fields: Any) -> None:
-    """Tell the journal middleware something about this request (see JournalMiddleware)."""
-    notes = scope.get(_NOTES)
-    if notes is not None:
-        notes.update(fields)
-
-
 class KeyMask:
     """Masks keys in text: the data set's secrets wherever they appear, then `cc_...`."""
 
@@ -352,19 +335,31 @@ class KeyMask:
         return value
 
 
-def recorded_body(body: Any) -> dict[str, Any]:
-    """The `body` note for a parsed request body, bounded by MAX_BODY_CHARS (the length of
-    its compact encoding, as the mock encodes JSON)."""
-    if len(encode_json(body)) > MAX_BODY_CHARS:
-        return {"body": None, "body_omitted": True}
-    return {"body": body}
+# How many times longer than its JSON text the mock's compact encoding of a value may be.
+# Most: a DEL (0x7f) in a string, 1 byte, is 6 (`\u007f`) when the encoding escapes all
+# but printable ASCII (encode_json's fallback). A number grows at most 4.5 times (`1e15`
+# to `1000000000000000.0`); other characters at most triple (`é` to `\u00e9`).
+MAX_GROWTH = 6
+
+
+def note_body(notes: dict[str, Any], body: Any, size: int) -> None:
+    """Note a parsed request body for the journal, bounded by MAX_BODY_CHARS (the length
+    of its compact encoding, as the mock encodes JSON); `size` is the length of the JSON
+    text it was parsed from. A body short enough that its encoding cannot pass the bound
+    is not encoded to find out."""
+    if size * MAX_GROWTH > MAX_BODY_CHARS and len(encode_json(body)) > MAX_BODY_CHARS:
+        notes["body"], notes["body_omitted"] = None, True
+    else:
+        notes["body"] = body
 
 
 class JournalRecorder:
     """What the journal keeps of each request to an API path, and its `x-request-id`.
 
-    `begin` gives a request its id; an endpoint adds what only it knows with `note`;
-    `record` appends the entry once the answer went out (or did not). The key's label
+    A request to one of the spec's paths is recorded by `record_answer`, with what its
+    endpoint learnt (the operation, the parsed body: `note_body`) as notes. Any other
+    request gets its id from `begin`, and `record` appends its entry once the answer went
+    out (or did not). The key's label
     and organisation are those of the key sent, if it is one of the data set's,
     whatever the answer.
     """
@@ -379,9 +374,8 @@ class JournalRecorder:
         self._text = self._entry_text  # one bound method for every entry
 
     def begin(self, scope: Scope) -> tuple[bytes, float]:
-        """The request's id, and the time it came."""
-        scope[_NOTES] = {}
-        return _request_id(scope["headers"]), self.clock()
+        """The id of a request to a path the spec does not have, and the time it came."""
+        return request_id_for(read_fields(scope["headers"])[1]), self.clock()
 
     def record(
         self,
@@ -395,15 +389,41 @@ class JournalRecorder:
     ) -> None:
         """Append the entry of a request `begin` saw: its status (None when there was
         none), its error `code` if known, and (the start of) an error body."""
-        if not self.journal.size:
+        self.record_answer(
+            scope,
+            request_key(scope).digest,
+            {},  # no operation, no body read
+            request_id,
+            started,
+            status=status,
+            code=code,
+            error_body=error_body,
+        )
+
+    def record_answer(
+        self,
+        scope: Scope,
+        digest: str,
+        notes: dict[str, Any],
+        request_id: bytes,
+        started: float,
+        *,
+        status: int | None,
+        code: str | None,
+        error_body: bytes,
+    ) -> None:
+        """Append the entry of a request to one of the spec's paths (its key's digest as
+        given): `notes` are what the endpoint learnt (`operation_id`, `note_body`), `started` its time, the
+        rest as for `record`."""
+        size = self.journal.size
+        if not size:
             return
         # What the entry needs, kept as it is: the entry is made when it is read.
-        digest = request_key(scope).digest
         record = (
             scope["method"],
             scope["path"],
             scope["query_string"],
-            scope[_NOTES],
+            notes,
             digest,
             status,
             code,
@@ -411,7 +431,7 @@ class JournalRecorder:
             request_id,
             started,
         )
-        self.journal.record_lazily(self._text, record, digest)
+        self.journal.volatile.journal_append(digest, (self._text, record), size)
 
     def _entry_text(self, record: _Record) -> str:
         return encode_json(self._entry(record).to_json()).decode()
@@ -445,8 +465,8 @@ def with_request_id(
     headers: Iterable[tuple[bytes, bytes]], request_id: bytes
 ) -> list[tuple[bytes, bytes]]:
     """A response's headers, with this `x-request-id` (and no other)."""
-    kept = [(name, value) for name, value in headers if name.lower() != REQUEST_ID_HEADER]
-    kept.append((REQUEST_ID_HEADER, request_id))
+    kept = [(name, value) for name, value in headers if name.lower() != REQUEST_ID]
+    kept.append((REQUEST_ID, request_id))
     return kept
 
 
@@ -521,15 +541,9 @@ def _code(error_body: bytes) -> str | None:
     return code if isinstance(code, str) else None
 
 
-def _request_id(headers: Sequence[tuple[bytes, bytes]]) -> bytes:
-    """The client's `x-request-id` if it is one we can keep and echo, else a new uuid4."""
-    given: bytes | None = None
-    for name, value in headers:
-        if name.lower() == REQUEST_ID_HEADER:
-            if given is not None:  # sent twice: neither is the request's
-                given = None
-                break
-            given = value
+def request_id_for(given: bytes | None) -> bytes:
+    """The id of a request that sent this `x-request-id` (None: none, or more than one):
+    the client's if it is one we can keep and echo, else a new uuid4."""
     if given is not None and _REQUEST_ID.fullmatch(given):
         return given
     return _new_request_ids.next()

@@ -26,13 +26,13 @@ class RateLimiter:
         window: float = WINDOW_SECONDS,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._volatile = volatile
         self._limit = limit
         self._window = window
         self._clock = clock
+        self._admit = volatile.admit
 
     def check(self, key_digest: str) -> None:
         now = self._clock()
-        oldest = self._volatile.admit(key_digest, self._limit, self._window, now)
+        oldest = self._admit(key_digest, self._limit, self._window, now)
         if oldest is not None:
             raise rate_limited(max(1, math.ceil(oldest + self._window - now)))

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carecycle_mock import MockConfig, MockService, MockTransport
+from carecycle_mock import MockConfig, MockService, MockTransport, errors
 from carecycle_mock.app import build_app
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
 from carecycle_mock.spec import ApiSpec, Parameters, query_pairs
@@ -209,6 +209,16 @@ def test_another_organisations_campaign_is_indistinguishable_from_none(
     assert foreign.status_code == missing.status_code == 404
     assert foreign.content == missing.content
     assert assert_conforms(foreign, "getCampaign")["code"] == "NOT_FOUND"
+
+
+def test_a_campaign_answered_to_its_organisation_is_still_not_found_for_another(
+    client: httpx.Client, dataset: Dataset, read_write_key: ApiKey, other_tenant_key: ApiKey
+) -> None:
+    # The owner's GET prepares the campaign's answer; another organisation must not get it.
+    theirs = dataset.campaigns_of(other_tenant_key.organisation_id)[0]
+    assert get_campaign(client, theirs.id, other_tenant_key).status_code == 200
+    for campaign_id in (theirs.id, theirs.id.upper()):
+        assert get_campaign(client, campaign_id, read_write_key).status_code == 404
 
 
 @pytest.mark.parametrize("field", ["campaignId", "customerId"])
@@ -559,3 +569,18 @@ def test_what_a_check_found_is_kept_for_short_requests_only_and_for_the_latest_o
     for number in range(Parameters.CHECKED):
         parameters.read({"campaignId": str(number)}, "")
     assert parameters.read({"campaignId": "not-a-uuid"}, "includeClient=true") is not first
+
+
+def test_plain_error_responses_are_kept_but_never_more_than_the_bound(
+    client: httpx.Client, read_write_key: ApiKey
+) -> None:
+    # Each body is refused with a message that quotes where parsing failed: a different
+    # message each time, more of them than are kept.
+    headers = {"x-api-key": read_write_key.key, "content-type": "application/json"}
+    for spaces in range(errors.MAX_PLAIN_RESPONSES + 10):
+        response = client.patch(PATCH_PATH, content="{" + " " * spaces, headers=headers)
+        assert response.status_code == 400
+        assert f"column {spaces + 2}" in response.json()["message"]
+    assert len(errors._PLAIN_RESPONSES) <= errors.MAX_PLAIN_RESPONSES
+    missing = [client.get(PATCH_PATH.replace("customers", "campaigns")) for _ in range(2)]
+    assert [r.json()["message"] for r in missing] == ["Missing API key"] * 2

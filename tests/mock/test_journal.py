@@ -13,11 +13,14 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from carecycle_mock import DropFault, FaultPlan, MockConfig, MockService, StatusFault
+from carecycle_mock import DropFault, FaultPlan, MockConfig, MockService, StatusFault, journal
 from carecycle_mock.data import ApiKey, Dataset, Enrollment
-from carecycle_mock.journal import MAX_BODY_CHARS, JournalEntry, RequestIds
+from carecycle_mock.journal import MAX_BODY_CHARS, MAX_GROWTH, JournalEntry, RequestIds, note_body
 from carecycle_mock.process import MockProcess
+from carecycle_mock.responses import encode_json
 
 from .in_process import open_app
 
@@ -153,6 +156,58 @@ def test_a_large_body_is_left_out(
     )
     (entry,) = state_of(client).requests()
     assert (entry.body, entry.body_omitted) == (None, True)
+
+
+# Strings with what grows most when encoded: DEL and non-ASCII characters (escaped when
+# a lone surrogate makes the encoding fall back to ASCII), and numbers of few digits.
+_texts = st.text(st.sampled_from(["\x7f", "é", "中", "😀", "a", "\n", "\ud800"]), max_size=6)
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.sampled_from([1e15, -1e15, 1e16, 1e-4, 1e-7, 0.1, 100.0, -0.0])
+    | _texts,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_texts, children, max_size=4),
+    max_leaves=12,
+)
+_number_spellings = st.sampled_from(["1e15", "1E15", "1e9", "9e15", "1e-4", "0e0", "1e1", "-0"])
+
+
+@given(_json_values, st.booleans())
+@example(["\x7f" * 30, "\ud800"], True)  # about 4.8 times
+def test_a_body_s_encoding_is_at_most_max_growth_times_its_json_text(
+    value: object, compact: bool
+) -> None:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":") if compact else None)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    assert len(encode_json(json.loads(text))) <= MAX_GROWTH * size
+
+
+@given(_number_spellings, st.booleans())
+def test_a_number_s_encoding_is_at_most_max_growth_times_its_spelling(
+    number: str, with_surrogate: bool
+) -> None:
+    text = f'[{number},"\\ud800"]' if with_surrogate else number
+    assert len(encode_json(json.loads(text))) <= MAX_GROWTH * len(text)
+
+
+def test_a_short_body_is_noted_without_being_encoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    encoded: list[object] = []
+
+    def counting_encode_json(value: object) -> bytes:
+        encoded.append(value)
+        return encode_json(value)
+
+    monkeypatch.setattr(journal, "encode_json", counting_encode_json)
+    short: dict[str, object] = {}
+    note_body(short, {"status": "completed"}, MAX_BODY_CHARS // MAX_GROWTH)
+    assert (short, encoded) == ({"body": {"status": "completed"}}, [])
+    longer: dict[str, object] = {}
+    note_body(longer, {"status": "completed"}, MAX_BODY_CHARS // MAX_GROWTH + 1)
+    assert (longer, encoded) == ({"body": {"status": "completed"}}, [{"status": "completed"}])
+    large: dict[str, object] = {}
+    note_body(large, "x" * MAX_BODY_CHARS, MAX_BODY_CHARS + 2)
+    assert large == {"body": None, "body_omitted": True}
 
 
 def test_injected_faults_are_recorded_drops_without_a_status(
