@@ -105,9 +105,9 @@ pytest: $(PYTHON_STAMP) ## Run the test suite only
 coverage: $(PYTHON_STAMP) ## Run the test suite with a coverage report of the hand-written code (PYTEST_ARGS)
 	$(RUN) pytest --cov --cov-report=term $(PYTEST_ARGS)
 
-# tests/client and tests/mock again on every other Python 3.11+ of this machine.
+# tests/client and tests/mock again on each other minor version of Python 3.11+ of this machine.
 .PHONY: pythons
-pythons: $(PYTHON_STAMP) ## Run the client and mock suites on each other Python 3.11+ found (PYTEST_ARGS)
+pythons: $(PYTHON_STAMP) ## Run the client and mock suites on each other Python 3.11+ minor version found (PYTEST_ARGS)
 	$(RUN) python -m carecycle_tools.pythons $(PYTEST_ARGS)
 
 .PHONY: test

@@ -36,11 +36,13 @@ def prism(port: int) -> list[str]:
     return [str(NODE), str(PRISM), "mock", str(SPEC), *options.split()]
 
 
-def our_mock(port: int, *, rate_limit: int = RAISED_RATE_LIMIT, workers: int = 1) -> list[str]:
+def our_mock(
+    port: int, *, rate_limit: int = RAISED_RATE_LIMIT, workers: int = 1, python: str = ""
+) -> list[str]:
     """The mock as its users start it: its own command (uvicorn, its httptools protocol with
-    limits, uvloop)."""
+    limits, uvloop), by default with the workspace's interpreter."""
     options = f"--host {HOST} --port {port} --rate-limit {rate_limit} --workers {workers}"
-    return [sys.executable, "-m", "carecycle_mock", *options.split(), "--no-access-log"]
+    return [python or sys.executable, "-m", "carecycle_mock", *options.split(), "--no-access-log"]
 
 
 def stack_limit(port: int) -> list[str]:

@@ -5,9 +5,12 @@ harness, on the load core, tries to connect every POLL_INTERVAL_S and, once a co
 is accepted, sends the GET of the mix's seeded campaign on it. A start lasts from the
 launch to the whole answer, which must be a 200; the server is then stopped.
 
-Python reads its modules from their bytecode, as from any installed wheel (pip compiles
-it): the child processes may write it (this environment may say PYTHONDONTWRITEBYTECODE),
-and one untimed start of each server writes it before the timed ones.
+Our mock starts from its wheels, installed in an environment of their own as a consuming
+team installs them: the workspace's editable install reads openapi.yaml, where the wheel
+carries the spec as JSON too. Python reads its modules from their bytecode, as from any
+installed wheel (pip compiles it): the child processes may write it (this environment may
+say PYTHONDONTWRITEBYTECODE), and one untimed start of each server writes it before the
+timed ones.
 """
 
 from __future__ import annotations
@@ -15,15 +18,20 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench import probes, processes
 from bench.report import Ratio, Section, command_block, table
 from bench.rounds import alternating, median, spread
-from bench.servers import MOCK, PRISM_SERVER, Server
+from bench.servers import MOCK, PRISM_SERVER, ROOT, Server, our_mock
 
+UV = ROOT / ".tools" / "bin" / "uv"
+FLOOR = ROOT / "bench" / "start_floor.py"
 POLL_INTERVAL_S = 0.002
 GIVE_UP_S = 30.0
 # Issue 17: the mock answers its first request within 0.3 s of being started.
@@ -85,17 +93,67 @@ def _start(server: Server, log: Path, commands: dict[str, str]) -> Callable[[], 
     return run
 
 
+def installed_mock(directory: Path) -> Server:
+    """Our mock, started from its wheels (`make build`) installed in a fresh environment
+    in `directory`, with the versions of uv.lock: the serving stack of measurement 1."""
+    wheels, venv = directory / "wheels", directory / "venv"
+    locked = directory / "locked.txt"
+    commands = [
+        ["make", "--no-print-directory", "build", f"DIST={wheels}"],
+        [
+            str(UV),
+            "export",
+            "--quiet",
+            "--frozen",
+            "--all-packages",
+            "--no-emit-workspace",
+            "--no-dev",
+            "--no-hashes",
+            "--output-file",
+            str(locked),
+        ],
+        [str(UV), "venv", "--quiet", "--clear", "--python", sys.executable, str(venv)],
+        [
+            str(UV),
+            "pip",
+            "install",
+            "--quiet",
+            "--python",
+            str(venv / "bin" / "python"),
+            "--find-links",
+            str(wheels),
+            "--constraint",
+            str(locked),
+            "carecycle-mock",
+        ],
+    ]
+    for command in commands:
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return Server(MOCK.name, partial(our_mock, python=str(venv / "bin" / "python")))
+
+
+def stack_floor(mock: Server) -> Server:
+    """bench/start_floor.py, with the interpreter and packages of `mock`'s environment."""
+    python = mock.command(0)[0]
+    return Server(
+        "fixed-response app on uvicorn alone",
+        lambda port: [python, str(FLOOR), "--port", str(port)],
+    )
+
+
 def measure(*, rounds: int, log_dir: Path) -> Section:
     log_dir.mkdir(parents=True, exist_ok=True)
-    servers = [MOCK, PRISM_SERVER]
-    commands: dict[str, str] = {}
-    contenders = {
-        server.name: _start(server, log_dir / "start.log", commands) for server in servers
-    }
-    for warm_up in contenders.values():
-        warm_up()
-    starts = alternating(contenders, rounds)
-    ours, prism = (median(starts[server.name]) for server in servers)
+    with tempfile.TemporaryDirectory(prefix="carecycle-bench-start-") as scratch:
+        mock = installed_mock(Path(scratch))
+        servers = [mock, PRISM_SERVER, stack_floor(mock)]
+        commands: dict[str, str] = {}
+        contenders = {
+            server.name: _start(server, log_dir / "start.log", commands) for server in servers
+        }
+        for warm_up in contenders.values():
+            warm_up()
+        starts = alternating(contenders, rounds)
+    ours, prism, floor = (median(starts[server.name]) for server in servers)
     rows = [
         [server.name, f"{median(starts[server.name]):.3f} ({spread(starts[server.name])})"]
         for server in servers
@@ -108,12 +166,17 @@ command of measurement 1 on the server core; the harness, on the load core, trie
 connect every {POLL_INTERVAL_S * 1000:g} ms and sends the request on the first
 connection the server accepts. The answer must be a 200. Before the timed starts, one
 untimed start of each server, after which Python reads the mock's modules from bytecode,
-as it does from an installed wheel.
+as it does from an installed wheel. Our mock runs from its wheels, built by `make build`
+and installed in an environment of their own, as a consuming team runs it. The third
+row is the floor: a fixed-response app on uvicorn alone, as the mock runs it
+(`bench/start_floor.py`, in the mock's environment), which no application on that
+stack can beat.
 
 {table(["server", "seconds to the first answer"], rows)}
 {command_block(list(commands.values()))}"""
     ratios = [
         Ratio(f"start: {MOCK.name}, seconds to its first answer", ours, ceiling=TARGET_S),
         Ratio(f"start: Prism's seconds / {MOCK.name}'s", prism / ours),
+        Ratio(f"start: seconds {MOCK.name} adds to its serving stack's", ours - floor),
     ]
     return Section("5. Start", body, ratios)

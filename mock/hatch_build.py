@@ -5,10 +5,15 @@
 - openapi.yaml travels inside the package. In the repository it is `../openapi.yaml`;
   in the sdist it is already `carecycle_mock/openapi.yaml`, so a wheel built from the
   sdist finds it there.
+- The wheel also carries it as `carecycle_mock/openapi.json`, written from it here: the
+  installed mock reads that at start, without PyYAML (spec.py, `ApiSpec.load`).
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +22,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.metadata.plugin.interface import MetadataHookInterface
 
 PACKAGED_SPEC = Path("carecycle_mock") / "openapi.yaml"
+PACKAGED_JSON = Path("carecycle_mock") / "openapi.json"
 REPOSITORY_SPEC = Path("..") / "openapi.yaml"
 
 
@@ -43,9 +49,23 @@ class LockstepMetadataHook(MetadataHookInterface):
 
 
 class PackagedSpecHook(BuildHookInterface):  # type: ignore[type-arg]
-    """Put the repository's openapi.yaml into the sdist and wheel as carecycle_mock/openapi.yaml."""
+    """Put the repository's openapi.yaml into the sdist and wheel as carecycle_mock/openapi.yaml,
+    and into the wheel as carecycle_mock/openapi.json too."""
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         source = spec_source(self.root)
         if source.resolve() != (Path(self.root) / PACKAGED_SPEC).resolve():
             build_data["force_include"][str(source)] = str(PACKAGED_SPEC)
+        # A wheel, not the sdist (whose wheel writes its own) nor an editable install
+        # (which reads the repository's openapi.yaml).
+        if self.target_name == "wheel" and version == "standard":
+            self._scratch = Path(tempfile.mkdtemp(prefix="carecycle-mock-build-"))
+            converted = self._scratch / PACKAGED_JSON.name
+            document = yaml.safe_load(source.read_text(encoding="utf-8"))
+            converted.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+            build_data["force_include"][str(converted)] = str(PACKAGED_JSON)
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        scratch: Path | None = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)

@@ -18,8 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.built_packages import VERSION, Venv, Wheels, create_venv
+from tests.repository import SPEC
 
 READY = re.compile(r"carecycle-mock listening on (http://\S+)")
 
@@ -137,6 +139,32 @@ def served(consumer: Venv) -> Iterator[str]:
 def test_the_installed_mock_says_its_version(consumer: Venv) -> None:
     result = consumer.run(consumer.script("carecycle-mock"), "--version")
     assert (result.returncode, result.stdout.strip()) == (0, f"carecycle-mock {VERSION}")
+
+
+# What the installed mock reads at start: the spec it loads by default, and whether it
+# needed PyYAML for it.
+LOADED_SPEC = """
+import json, sys
+from carecycle_mock.app import create_app
+app = create_app()
+print(json.dumps({"document": app.state.mock.spec.document, "yaml": "yaml" in sys.modules}))
+"""
+
+
+def test_the_mock_wheel_carries_the_spec_as_json_too(wheels: Wheels) -> None:
+    with zipfile.ZipFile(wheels.mock) as wheel:
+        packaged_yaml = yaml.safe_load(wheel.read("carecycle_mock/openapi.yaml"))
+        packaged_json = json.loads(wheel.read("carecycle_mock/openapi.json"))
+
+    assert packaged_json == packaged_yaml == SPEC
+
+
+def test_the_installed_mock_serves_the_spec_without_parsing_yaml(consumer: Venv) -> None:
+    result = consumer.run(consumer.python, "-I", "-c", LOADED_SPEC)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+
+    assert loaded == {"document": SPEC, "yaml": False}
 
 
 def test_the_installed_client_calls_the_installed_mock(consumer: Venv, served: str) -> None:

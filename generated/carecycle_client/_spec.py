@@ -2,7 +2,7 @@
 """The values of the OpenAPI document that the runtime needs."""
 
 PACKAGE_NAME = "carecycle_client"
-VERSION = "2.1.3"
+VERSION = "2.1.4"
 """The package's version: info.version of the OpenAPI document."""
 DEFAULT_BASE_URL = "https://api.carecycle.ai"
 """The server of the OpenAPI document."""

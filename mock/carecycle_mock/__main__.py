@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib.metadata import version
 from pathlib import Path
 
 from carecycle_mock.admin import ADMIN_TOKEN_ENV, admin_token
@@ -62,14 +61,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """`--version`, reading the installed version only when asked: importlib.metadata
+    is a thirtieth of the mock's start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib.metadata import version  # noqa: PLC0415 - see the docstring
+
+        print(f"{parser.prog} {version('carecycle-mock')}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="carecycle-mock",
         description="A stateful careCycle API mock server, driven by openapi.yaml.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {version('carecycle-mock')}"
-    )
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )

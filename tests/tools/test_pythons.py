@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,50 @@ def test_a_path_entry_that_runs_nothing_is_passed_over(tmp_path: Path) -> None:
     broken.chmod(0o755)
 
     assert pythons.probe(broken) is None
+
+
+def interpreter(version: tuple[int, int, int]) -> pythons.Interpreter:
+    return pythons.Interpreter(version, f"/opt/python{'.'.join(map(str, version))}/bin/python3")
+
+
+def test_each_other_minor_runs_once_on_its_newest_interpreter() -> None:
+    current = interpreter((3, 11, 2))
+    found = [
+        current,
+        interpreter((3, 11, 7)),
+        interpreter((3, 12, 1)),
+        interpreter((3, 12, 8)),
+        interpreter((3, 13, 0)),
+    ]
+
+    chosen = pythons.one_per_minor(sorted(found), current)
+
+    assert [each.label for each in chosen] == ["3.12.8", "3.13.0"]
+
+
+def test_the_interpreters_run_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each run waits for the other: run one after the other, the barrier would time out.
+    both_running = threading.Barrier(2, timeout=60)
+
+    def run_suites(found: pythons.Interpreter, pytest_args: list[str]) -> bool:
+        both_running.wait()
+        return found.minor == "3.12"
+
+    monkeypatch.setattr(pythons, "sync", lambda found: True)
+    monkeypatch.setattr(pythons, "run_suites", run_suites)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    results = pythons.run_all([interpreter((3, 12, 1)), interpreter((3, 13, 0))], [])
+
+    assert results == {"3.12.1": True, "3.13.0": False}
+
+
+def test_an_environment_that_cannot_be_installed_fails_its_interpreter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pythons, "sync", lambda found: found.minor != "3.13")
+    monkeypatch.setattr(pythons, "run_suites", lambda found, pytest_args: True)
+
+    results = pythons.run_all([interpreter((3, 12, 1)), interpreter((3, 13, 0))], [])
+
+    assert results == {"3.12.1": True, "3.13.0": False}
